@@ -1,0 +1,5 @@
+namespace Engine;
+
+public abstract class BuildBase
+{
+}

@@ -1,0 +1,26 @@
+using Engine;
+
+internal sealed partial class Build
+{
+    private AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
+    /// <summary>Every test project of the solution; TRX and Cobertura coverage land in artifacts/test-results.</summary>
+    private Target Test => _ => _
+        .Description("Run the tests with TRX results and coverage into artifacts/test-results")
+        .Produces("artifacts/test-results/**")
+        .Executes(async cancellation =>
+        {
+            if (Directory.Exists(TestResultsDirectory))
+                Directory.Delete(TestResultsDirectory, recursive: true);
+            var run = await DotNet.Test(Solution, Configuration, TestResultsDirectory.CreateDirectory(), cancellation);
+            var trxFiles = Directory.GetFiles(TestResultsDirectory, "*.trx", SearchOption.AllDirectories);
+            var totals = TestTotals.FromTrxFiles(trxFiles);
+            File.WriteAllText(TestResultsDirectory / "totals.txt", totals + Environment.NewLine);
+            ReportSummary(totals.ToString());
+            Log.Information(totals.ToString());
+            if (run.ExitCode != 0 || totals.Failed > 0)
+                throw new InvalidOperationException($"Tests failed ({totals}; dotnet test exit code {run.ExitCode}). Results: {TestResultsDirectory.RelativeTo(RootDirectory)}");
+            if (trxFiles.Length == 0)
+                throw new InvalidOperationException("dotnet test produced no TRX file: no test ran.");
+        });
+}

@@ -1,0 +1,134 @@
+using Engine.Output;
+
+namespace Engine;
+
+/// <summary>
+/// Where every line the build prints goes: redacted, filtered by verbosity, coloured on a terminal, and kept
+/// together per target while targets run in parallel. One instance per run, reached through <see cref="Current"/>.
+/// </summary>
+public sealed class BuildOutput
+{
+    private static readonly AsyncLocal<BuildOutput?> CurrentOutput = new();
+    private static readonly BuildOutput Fallback = new(Console.Out, Verbosity.Normal, new SecretMasker(), useColor: false);
+    private readonly AsyncLocal<TargetOutputBuffer?> buffer = new();
+    private readonly TextWriter writer;
+    private readonly Lock gate = new();
+    private readonly bool useColor;
+
+    public BuildOutput(TextWriter writer, Verbosity verbosity, SecretMasker secrets, bool useColor)
+    {
+        this.writer = writer;
+        this.useColor = useColor;
+        Verbosity = verbosity;
+        Secrets = secrets;
+    }
+
+    public static BuildOutput Current
+    {
+        get => CurrentOutput.Value ?? Fallback;
+        set => CurrentOutput.Value = value;
+    }
+
+    public Verbosity Verbosity { get; }
+    public SecretMasker Secrets { get; }
+
+    /// <summary>Errors and warnings of the run, replayed before the summary.</summary>
+    public List<(LogLevel Level, string Text)> Problems { get; } = [];
+
+    public void Write(LogLevel level, string text)
+    {
+        if (!IsEnabled(level))
+            return;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = Secrets.Redact(rawLine.TrimEnd('\r'));
+            if (level >= LogLevel.Warning)
+            {
+                lock (gate)
+                    Problems.Add((level, line));
+            }
+
+            Emit(Colorize(level, line));
+        }
+    }
+
+    /// <summary>A line whatever the verbosity (headers, workflow commands); kept with its target like any other.</summary>
+    public void WriteLine(string line) => Emit(Secrets.Redact(line));
+
+    /// <summary>A line printed at once, even while this target's output is held back: "started" notes.</summary>
+    public void WriteNow(string line) => Flush([Secrets.Redact(line)]);
+
+    public bool IsEnabled(LogLevel level) => level switch
+    {
+        LogLevel.Error => true,
+        LogLevel.Warning => Verbosity >= Verbosity.Minimal,
+        LogLevel.Information => Verbosity >= Verbosity.Normal,
+        _ => Verbosity >= Verbosity.Verbose,
+    };
+
+    /// <summary>From here on (in this async flow) lines are held back until <see cref="TargetOutputBuffer.Dispose"/>.</summary>
+    public TargetOutputBuffer BeginBuffer()
+    {
+        var target = new TargetOutputBuffer(this);
+        buffer.Value = target;
+        return target;
+    }
+
+    public string Bold(string text) => useColor ? $"\e[1m{text}\e[0m" : text;
+
+    internal void Flush(IReadOnlyList<string> lines)
+    {
+        lock (gate)
+        {
+            foreach (var line in lines)
+                writer.WriteLine(line);
+            writer.Flush();
+        }
+    }
+
+    private void Emit(string line)
+    {
+        if (buffer.Value is { IsOpen: true } target)
+        {
+            target.Add(line);
+            return;
+        }
+
+        lock (gate)
+            writer.WriteLine(line);
+    }
+
+    private string Colorize(LogLevel level, string line) => !useColor ? line : level switch
+    {
+        LogLevel.Error => $"\e[31m{line}\e[0m",
+        LogLevel.Warning => $"\e[33m{line}\e[0m",
+        LogLevel.Debug => $"\e[90m{line}\e[0m",
+        _ => line,
+    };
+}
+
+/// <summary>One target's lines while it runs beside others; printed as one block when it ends.</summary>
+public sealed class TargetOutputBuffer(BuildOutput output) : IDisposable
+{
+    private readonly List<string> lines = [];
+    private readonly Lock gate = new();
+
+    public bool IsOpen { get; private set; } = true;
+
+    public void Add(string line)
+    {
+        lock (gate)
+            lines.Add(line);
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (!IsOpen)
+                return;
+            IsOpen = false;
+            output.Flush(lines);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Engine.Output;
+
+/// <summary>GitHub Actions workflow commands, used when GITHUB_ACTIONS=true.</summary>
+internal sealed class GitHubActions(BuildOutput output)
+{
+    public static bool IsRunning => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+
+    /// <summary>Tells the runner to mask a value in its log; printed before anything else so no line leaks it.</summary>
+    public void Mask(string value)
+    {
+        // The runner hides ::add-mask:: lines itself; our own redaction must not rewrite them.
+        foreach (var part in value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            output.Flush([$"::add-mask::{part}"]);
+    }
+
+    public void BeginGroup(string title) => output.WriteLine($"::group::{title}");
+
+    public void EndGroup() => output.WriteLine("::endgroup::");
+
+    public void Error(string title, string message) =>
+        output.WriteLine($"::error title={EscapeProperty(title)}::{EscapeData(message)}");
+
+    public static void AppendStepSummary(string markdown)
+    {
+        var path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+        if (!string.IsNullOrEmpty(path))
+            File.AppendAllText(path, markdown + Environment.NewLine);
+    }
+
+    // Workflow command data must escape %, CR and LF; property values also ':' and ','.
+    private static string EscapeData(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string EscapeProperty(string value) =>
+        EscapeData(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+}

@@ -1,0 +1,80 @@
+using Engine.Cli;
+using Engine.Output;
+
+namespace Engine.Running;
+
+/// <summary>
+/// One invocation from command line to exit code: 0 success, 1 a target failed, 2 bad usage or invalid
+/// parameters (nothing ran). Everything a target requires is checked before the first target runs.
+/// </summary>
+public static class BuildHost
+{
+    public const int Success = 0;
+    public const int TargetFailed = 1;
+    public const int UsageError = 2;
+
+    /// <summary>A real process: console redirected through redaction, Ctrl-C and SIGTERM cancel the run.</summary>
+    public static int RunProcess(BuildBase build, string[] args, Func<BuildBase, Target?> defaultTarget)
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl-C cancels gracefully (assured targets still run); the second ends the process.
+            e.Cancel = !cancellation.IsCancellationRequested;
+            if (e.Cancel)
+                stdout.WriteLine("Cancelling… press Ctrl-C again to stop at once.");
+            cancellation.Cancel();
+        };
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM,
+            context =>
+            {
+                context.Cancel = true;
+                cancellation.Cancel();
+            });
+        return Run(build, args, defaultTarget, stdout, redirectConsole: true, cancellation.Token);
+    }
+
+    public static int Run(BuildBase build, string[] args, Func<BuildBase, Target?> defaultTarget, TextWriter writer, bool redirectConsole, CancellationToken cancellation)
+    {
+        BuildArguments arguments;
+        try
+        {
+            arguments = BuildArguments.Parse(args);
+        }
+        catch (UsageException e)
+        {
+            writer.WriteLine($"error: {e.Message}");
+            return UsageError;
+        }
+
+        var useColor = (!Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null) || GitHubActions.IsRunning;
+        var output = new BuildOutput(writer, arguments.Verbosity, new SecretMasker(), redirectConsole && useColor);
+        BuildOutput.Current = output;
+        var (originalOut, originalError) = (Console.Out, Console.Error);
+        if (redirectConsole)
+        {
+            Console.SetOut(new RedirectedConsole(LogLevel.Information));
+            Console.SetError(new RedirectedConsole(LogLevel.Error));
+        }
+
+        try
+        {
+            return new Invocation(build, arguments, output, defaultTarget).RunAsync(cancellation).GetAwaiter().GetResult();
+        }
+        catch (UsageException e)
+        {
+            output.Write(LogLevel.Error, $"error: {e.Message}");
+            return UsageError;
+        }
+        finally
+        {
+            if (redirectConsole)
+            {
+                Console.SetOut(originalOut);
+                Console.SetError(originalError);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using Engine.Cli;
+using Engine.Output;
+using Engine.Parameters;
+using Engine.Planning;
+using Engine.Targets;
+
+namespace Engine.Running;
+
+/// <summary>The steps of one build invocation after the command line parsed: bind, plan, check, run, report.</summary>
+internal sealed class Invocation(BuildBase build, BuildArguments arguments, BuildOutput output, Func<BuildBase, Target?> defaultTarget)
+{
+    public async Task<int> RunAsync(CancellationToken cancellation)
+    {
+        build.RootDirectory = FindRoot();
+        build.Profile = arguments.Profile;
+        build.Verbosity = arguments.Verbosity;
+        var graph = TargetGraph.FromBuild(build);
+        var parameters = BuildParameter.Of(build.GetType());
+        new ParameterBinder(build.RootDirectory, Environment.GetEnvironmentVariable).Bind(build, parameters, arguments);
+        RegisterSecrets(parameters);
+        SchemaWriter.Update(build.RootDirectory, graph, parameters);
+
+        var fallback = defaultTarget(build) is { } factory ? graph.Targets.FirstOrDefault(t => IsTarget(build, t, factory)) : null;
+        if (arguments.Help)
+        {
+            output.WriteLine(HelpText.Render(graph, fallback, parameters, build));
+            return BuildHost.Success;
+        }
+
+        var invoked = arguments.Targets.Count > 0 ? arguments.Targets
+            : fallback is not null ? [fallback.Name]
+            : throw new UsageException("No target given and the build has no default target. Run --help to list the targets.");
+        var plan = Planner.Plan(graph, invoked, arguments.Skip, StaticSkips(graph));
+        if (arguments.Plan)
+            return WritePlan(plan);
+
+        CheckRequirements(plan, parameters);
+        return await RunPlanAsync(plan, cancellation);
+    }
+
+    private AbsolutePath FindRoot()
+    {
+        if ((arguments.Root ?? Environment.GetEnvironmentVariable("NUKE_ROOT_DIRECTORY")) is { Length: > 0 } given)
+        {
+            return Directory.Exists(Path.Combine(given, ".nuke"))
+                ? new AbsolutePath(given)
+                : throw new UsageException($"'{given}' is not a build root: it has no .nuke/ folder.");
+        }
+
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                return new AbsolutePath(directory.FullName);
+        }
+
+        throw new UsageException("No build root found: no folder with .nuke/ above the current directory. Pass --root.");
+    }
+
+    private void RegisterSecrets(IReadOnlyList<BuildParameter> parameters)
+    {
+        foreach (var parameter in parameters.Where(p => p.IsSecret))
+        {
+            var value = parameter.GetValue(build);
+            foreach (var text in value is Array array ? array.Cast<object?>() : [value])
+                Secrets.Register(text?.ToString());
+        }
+    }
+
+    private static bool IsTarget(BuildBase build, ExecutableTarget target, Target factory) =>
+        build.GetType().GetProperty(target.Name, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
+            ?.GetValue(build) is Target candidate && candidate.Equals(factory);
+
+    private static Dictionary<ExecutableTarget, string> StaticSkips(TargetGraph graph) =>
+        graph.Targets
+            .Select(t => (Target: t, Failed: t.Definition.StaticConditions.FirstOrDefault(c => !c.Evaluate())))
+            .Where(t => t.Failed is not null)
+            .ToDictionary(t => t.Target, t => t.Failed!.Text);
+
+    private int WritePlan(ExecutionPlan plan)
+    {
+        output.WriteLine(PlanText.Render(plan, arguments.MaxParallel));
+        var file = build.ArtifactsDirectory.CreateDirectory() / "plan.md";
+        File.WriteAllText(file, PlanText.Mermaid(plan));
+        output.WriteLine($"Graph written to {file.RelativeTo(build.RootDirectory)}");
+        return BuildHost.Success;
+    }
+
+    /// <summary>Every Requires of every target that will run, all reported at once, before anything runs.</summary>
+    private static void CheckRequirements(ExecutionPlan plan, IReadOnlyList<BuildParameter> parameters)
+    {
+        var missing = new List<string>();
+        foreach (var target in plan.Targets.Where(t => !plan.SkipReasons.ContainsKey(t)))
+        {
+            foreach (var requirement in target.Definition.Requirements)
+            {
+                var value = requirement.Evaluate();
+                if (requirement.ValueType == typeof(bool))
+                {
+                    if (value is not true)
+                        missing.Add($"Target {target.Name} requires {requirement.Text} to hold.");
+                }
+                else if (value is null || value is string text && string.IsNullOrWhiteSpace(text) || value is Array { Length: 0 })
+                {
+                    var parameter = parameters.FirstOrDefault(p => p.Name == requirement.MemberName);
+                    missing.Add(parameter is null
+                        ? $"Target {target.Name} requires a value for {requirement.Text}."
+                        : $"Target {target.Name} requires parameter {parameter.Name}: pass {parameter.CommandLineName}, set {parameter.EnvironmentName}, or add \"{parameter.Name}\" to .nuke/parameters.json.");
+                }
+            }
+        }
+
+        if (missing.Count > 0)
+            throw new UsageException(string.Join(Environment.NewLine + "error: ", missing));
+    }
+
+    private async Task<int> RunPlanAsync(ExecutionPlan plan, CancellationToken cancellation)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = await new TargetRunner(plan, output, arguments.MaxParallel).RunAsync(cancellation);
+        var succeeded = results.All(r => !r.IsUnsuccessful && r.Status != TargetStatus.Failed);
+        output.WriteLine("");
+        if (output.Problems.Count > 0 && output.Verbosity >= Verbosity.Minimal)
+        {
+            output.WriteLine("Warnings and errors:");
+            foreach (var (_, text) in output.Problems.ToList())
+                output.WriteLine($"  {text}");
+            output.WriteLine("");
+        }
+
+        output.WriteLine(SummaryTable.Text(results, clock.Elapsed));
+        output.WriteLine(output.Bold(succeeded ? $"Build succeeded in {DurationText.Format(clock.Elapsed)}." : $"Build failed in {DurationText.Format(clock.Elapsed)}."));
+        if (GitHubActions.IsRunning)
+            GitHubActions.AppendStepSummary(output.Secrets.Redact(SummaryTable.Markdown(results, clock.Elapsed, succeeded)));
+        return succeeded ? BuildHost.Success : BuildHost.TargetFailed;
+    }
+}

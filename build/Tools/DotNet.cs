@@ -1,0 +1,28 @@
+using Engine;
+
+/// <summary>Typed calls of the dotnet CLI, as NUKE's DotNetTasks: one method per command the pipeline uses.</summary>
+internal static class DotNet
+{
+    public static Task<ToolResult> Build(AbsolutePath project, Configuration configuration, CancellationToken cancellation, params string[] extra) =>
+        ToolRunner.RunUncheckedAsync(Invocation(["build", project, "--configuration", configuration.ToString(), "--nologo", .. extra]), cancellation);
+
+    /// <summary>dotnet format with a JSON report of what it would change; exit code 2 means findings.</summary>
+    public static Task<ToolResult> FormatVerify(AbsolutePath project, AbsolutePath report, CancellationToken cancellation) =>
+        ToolRunner.RunUncheckedAsync(Invocation(["format", project, "--verify-no-changes", "--no-restore", "--severity", "warn", "--report", report]), cancellation);
+
+    public static Task<ToolResult> Test(AbsolutePath project, Configuration configuration, AbsolutePath resultsDirectory, CancellationToken cancellation) =>
+        ToolRunner.RunUncheckedAsync(
+            Invocation([
+                "test", project, "--configuration", configuration.ToString(), "--nologo",
+                "--results-directory", resultsDirectory,
+                "--logger", "trx",
+                "--logger", "console;verbosity=normal",
+                "--collect", "XPlat Code Coverage",
+            ]),
+            cancellation);
+
+    private static ToolInvocation Invocation(string[] arguments) => new("dotnet", arguments)
+    {
+        Environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+    };
+}

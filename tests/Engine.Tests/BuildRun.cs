@@ -11,6 +11,9 @@ internal sealed class BuildRun : IDisposable
 
     public string Output { get; private set; } = "";
 
+    /// <summary>Environment variables this run sees on top of the process's, without touching the process.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public void WriteParameters(string fileName, string json) => File.WriteAllText(Path.Combine(Root, ".nuke", fileName), json);
 
     public int Run(BuildBase build, params string[] args) => Run(build, null, args);
@@ -18,7 +21,8 @@ internal sealed class BuildRun : IDisposable
     public int Run(BuildBase build, Func<BuildBase, Target?>? defaultTarget, params string[] args)
     {
         using var writer = new StringWriter();
-        var code = BuildHost.Run(build, [.. args, "--root", Root], defaultTarget ?? (_ => null), writer, redirectConsole: false, CancellationToken.None);
+        var code = BuildHost.Run(build, [.. args, "--root", Root], defaultTarget ?? (_ => null), writer, redirectConsole: false,
+            name => Environment.TryGetValue(name, out var value) ? value : System.Environment.GetEnvironmentVariable(name), CancellationToken.None);
         Output = writer.ToString();
         return code;
     }

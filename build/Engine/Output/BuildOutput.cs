@@ -32,6 +32,9 @@ public sealed class BuildOutput
     public Verbosity Verbosity { get; }
     public SecretMasker Secrets { get; }
 
+    /// <summary>Workflow commands when running on GitHub Actions; null elsewhere.</summary>
+    internal GitHubActions? GitHub { get; set; }
+
     /// <summary>Errors and warnings of the run, replayed before the summary.</summary>
     public List<(LogLevel Level, string Text)> Problems { get; } = [];
 

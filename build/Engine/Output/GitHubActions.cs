@@ -1,9 +1,11 @@
 namespace Engine.Output;
 
 /// <summary>GitHub Actions workflow commands, used when GITHUB_ACTIONS=true.</summary>
-internal sealed class GitHubActions(BuildOutput output)
+internal sealed class GitHubActions(BuildOutput output, string? stepSummaryPath)
 {
-    public static bool IsRunning => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+    /// <summary>The workflow commands for this run, or null when not on GitHub Actions.</summary>
+    public static GitHubActions? Detect(BuildOutput output, Func<string, string?> environment) =>
+        environment("GITHUB_ACTIONS") == "true" ? new GitHubActions(output, environment("GITHUB_STEP_SUMMARY")) : null;
 
     /// <summary>Tells the runner to mask a value in its log; printed before anything else so no line leaks it.</summary>
     public void Mask(string value)
@@ -20,11 +22,10 @@ internal sealed class GitHubActions(BuildOutput output)
     public void Error(string title, string message) =>
         output.WriteLine($"::error title={EscapeProperty(title)}::{EscapeData(message)}");
 
-    public static void AppendStepSummary(string markdown)
+    public void AppendStepSummary(string markdown)
     {
-        var path = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
-        if (!string.IsNullOrEmpty(path))
-            File.AppendAllText(path, markdown + Environment.NewLine);
+        if (!string.IsNullOrEmpty(stepSummaryPath))
+            File.AppendAllText(stepSummaryPath, output.Secrets.Redact(markdown) + Environment.NewLine);
     }
 
     // Workflow command data must escape %, CR and LF; property values also ':' and ','.

@@ -8,7 +8,6 @@ public static class Secrets
         if (string.IsNullOrWhiteSpace(value) || BuildOutput.Current.Secrets.Values.Contains(value))
             return;
         BuildOutput.Current.Secrets.Add(value);
-        if (Output.GitHubActions.IsRunning)
-            new Output.GitHubActions(BuildOutput.Current).Mask(value);
+        BuildOutput.Current.GitHub?.Mask(value);
     }
 }

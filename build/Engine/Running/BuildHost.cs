@@ -33,10 +33,12 @@ public static class BuildHost
                 context.Cancel = true;
                 cancellation.Cancel();
             });
-        return Run(build, args, defaultTarget, stdout, redirectConsole: true, cancellation.Token);
+        return Run(build, args, defaultTarget, stdout, redirectConsole: true, Environment.GetEnvironmentVariable, cancellation.Token);
     }
 
-    public static int Run(BuildBase build, string[] args, Func<BuildBase, Target?> defaultTarget, TextWriter writer, bool redirectConsole, CancellationToken cancellation)
+    /// <param name="environment">How environment variables are read: the process's, or a test's own.</param>
+    public static int Run(
+        BuildBase build, string[] args, Func<BuildBase, Target?> defaultTarget, TextWriter writer, bool redirectConsole, Func<string, string?> environment, CancellationToken cancellation)
     {
         BuildArguments arguments;
         try
@@ -49,8 +51,10 @@ public static class BuildHost
             return UsageError;
         }
 
-        var useColor = (!Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null) || GitHubActions.IsRunning;
+        var onGitHub = environment("GITHUB_ACTIONS") == "true";
+        var useColor = (!Console.IsOutputRedirected && environment("NO_COLOR") is null) || onGitHub;
         var output = new BuildOutput(writer, arguments.Verbosity, new SecretMasker(), redirectConsole && useColor);
+        output.GitHub = GitHubActions.Detect(output, environment);
         BuildOutput.Current = output;
         var (originalOut, originalError) = (Console.Out, Console.Error);
         if (redirectConsole)
@@ -61,7 +65,7 @@ public static class BuildHost
 
         try
         {
-            return new Invocation(build, arguments, output, defaultTarget).RunAsync(cancellation).GetAwaiter().GetResult();
+            return new Invocation(build, arguments, output, defaultTarget, environment).RunAsync(cancellation).GetAwaiter().GetResult();
         }
         catch (UsageException e)
         {

@@ -7,7 +7,7 @@ using Engine.Targets;
 namespace Engine.Running;
 
 /// <summary>The steps of one build invocation after the command line parsed: bind, plan, check, run, report.</summary>
-internal sealed class Invocation(BuildBase build, BuildArguments arguments, BuildOutput output, Func<BuildBase, Target?> defaultTarget)
+internal sealed class Invocation(BuildBase build, BuildArguments arguments, BuildOutput output, Func<BuildBase, Target?> defaultTarget, Func<string, string?> environment)
 {
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
@@ -16,7 +16,7 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
         build.Verbosity = arguments.Verbosity;
         var graph = TargetGraph.FromBuild(build);
         var parameters = BuildParameter.Of(build.GetType());
-        new ParameterBinder(build.RootDirectory, Environment.GetEnvironmentVariable).Bind(build, parameters, arguments);
+        new ParameterBinder(build.RootDirectory, environment).Bind(build, parameters, arguments);
         RegisterSecrets(parameters);
         SchemaWriter.Update(build.RootDirectory, graph, parameters);
 
@@ -40,7 +40,7 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
 
     private AbsolutePath FindRoot()
     {
-        if ((arguments.Root ?? Environment.GetEnvironmentVariable("NUKE_ROOT_DIRECTORY")) is { Length: > 0 } given)
+        if ((arguments.Root ?? environment("NUKE_ROOT_DIRECTORY")) is { Length: > 0 } given)
         {
             return Directory.Exists(Path.Combine(given, ".nuke"))
                 ? new AbsolutePath(given)
@@ -129,8 +129,7 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
 
         output.WriteLine(SummaryTable.Text(results, clock.Elapsed));
         output.WriteLine(output.Bold(succeeded ? $"Build succeeded in {DurationText.Format(clock.Elapsed)}." : $"Build failed in {DurationText.Format(clock.Elapsed)}."));
-        if (GitHubActions.IsRunning)
-            GitHubActions.AppendStepSummary(output.Secrets.Redact(SummaryTable.Markdown(results, clock.Elapsed, succeeded)));
+        output.GitHub?.AppendStepSummary(SummaryTable.Markdown(results, clock.Elapsed, succeeded));
         return succeeded ? BuildHost.Success : BuildHost.TargetFailed;
     }
 }

@@ -10,7 +10,7 @@ namespace Engine.Running;
 internal sealed class TargetRunner(ExecutionPlan plan, BuildOutput output, int maxParallel)
 {
     private static readonly AsyncLocal<TargetResult?> CurrentResult = new();
-    private readonly GitHubActions? gitHub = GitHubActions.IsRunning ? new GitHubActions(output) : null;
+    private readonly GitHubActions? gitHub = output.GitHub;
 
     /// <summary>The result of the target running in this async flow, for <see cref="BuildBase.ReportSummary"/>.</summary>
     public static TargetResult? Current => CurrentResult.Value;

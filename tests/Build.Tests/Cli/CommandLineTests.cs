@@ -1,0 +1,75 @@
+namespace Build.Tests.Cli;
+
+public class CommandLineTests
+{
+    [Fact]
+    public async Task Help_lists_targets_with_the_default_and_parameters_with_their_source()
+    {
+        using var build = new CompiledBuild();
+
+        var (code, output) = await build.RunAsync(new Dictionary<string, string> { ["CONFIGURATION"] = "Release" }, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"(?m)^  Lint\s+Check formatting", output);
+        Assert.Matches(@"(?m)^  Test \(default\)\s+Run the tests", output);
+        Assert.Contains("--configuration <Debug|Release>  (env CONFIGURATION)", output, StringComparison.Ordinal);
+        Assert.Contains("now: Release (from environment CONFIGURATION)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_prints_the_order_and_writes_a_mermaid_graph()
+    {
+        using var build = new CompiledBuild();
+
+        var (code, output) = await build.RunAsync(null, "--plan", "Lint", "Test");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Plan for Lint Test:", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s+1\. Lint$", output);
+        Assert.Matches(@"(?m)^\s+1\. Test$", output);
+        var graph = await File.ReadAllTextAsync(Path.Combine(build.Root, "artifacts", "plan.md"));
+        Assert.Contains("```mermaid", graph, StringComparison.Ordinal);
+        Assert.Contains("Lint[Lint]", graph, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("error: Unknown target 'NoSuchTarget'. Run --help to list the targets.", "NoSuchTarget")]
+    [InlineData("error: Invalid value 'nope' for --verbosity: expected one of Quiet, Minimal, Normal, Verbose.", "Test", "--verbosity", "nope")]
+    [InlineData("error: Unknown option --confguration. Did you mean --configuration?", "Test", "--confguration", "Release")]
+    [InlineData("error: Invalid value 'Fast' for parameter Configuration (--configuration, from command line): expected one of Debug, Release.", "Test", "--configuration", "Fast")]
+    public async Task Bad_usage_exits_2_with_one_clear_line(string expected, params string[] args)
+    {
+        using var build = new CompiledBuild();
+
+        var (code, output) = await build.RunAsync(null, args);
+
+        Assert.Equal(2, code);
+        Assert.Equal(expected, output.Trim());
+        Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts")), "nothing may run on bad usage");
+    }
+
+    [Fact]
+    public async Task A_failing_target_exits_1_with_the_summary()
+    {
+        using var build = new CompiledBuild(); // an empty root: no App.sln for Lint to build
+
+        var (code, output) = await build.RunAsync(null, "Lint");
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"Lint\s+Failed", output);
+        Assert.Contains("Build failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_run_keeps_the_parameter_schema_current()
+    {
+        using var build = new CompiledBuild();
+
+        await build.RunAsync(null, "--help");
+
+        var schema = await File.ReadAllTextAsync(Path.Combine(build.Root, ".nuke", "build.schema.json"));
+        Assert.Contains("\"Configuration\"", schema, StringComparison.Ordinal);
+        Assert.Contains("\"Debug\"", schema, StringComparison.Ordinal);
+        Assert.Contains("\"Lint\"", schema, StringComparison.Ordinal);
+    }
+}

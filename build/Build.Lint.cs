@@ -5,6 +5,7 @@ internal sealed partial class Build
     /// <summary>Formatting and analyzers over the whole solution; each finding printed as file:line.</summary>
     private Target Lint => _ => _
         .Description("Check formatting (dotnet format --verify-no-changes) and analyzers (build with warnings as errors)")
+        .ProceedAfterFailure() // a style finding must not hide test results: Test still runs, the build still fails
         .Executes(async cancellation =>
         {
             var findings = await new LintCheck(RootDirectory, Solution, ArtifactsDirectory / "lint", Configuration).RunAsync(cancellation);

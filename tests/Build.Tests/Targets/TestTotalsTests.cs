@@ -1,0 +1,51 @@
+namespace Build.Tests.Targets;
+
+public class TestTotalsTests
+{
+    [Fact]
+    public void Counts_are_summed_over_trx_files_with_skipped_shown_only_when_any()
+    {
+        var directory = Directory.CreateTempSubdirectory("trx-").FullName;
+        try
+        {
+            var first = Write(directory, "a.trx", passed: 10, failed: 1, notExecuted: 2);
+            var second = Write(directory, "b.trx", passed: 5, failed: 0, notExecuted: 0);
+
+            Assert.Equal("15 passed, 1 failed, 2 skipped", TestTotals.FromTrxFiles([first, second]).ToString());
+            Assert.Equal("5 passed, 0 failed", TestTotals.FromTrxFiles([second]).ToString());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_file_without_counters_is_an_error_not_zero()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"not-trx-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(path, "<TestRun />");
+        try
+        {
+            Assert.Throws<InvalidDataException>(() => TestTotals.FromTrxFiles([path]));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string Write(string directory, string name, int passed, int failed, int notExecuted)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <ResultSummary outcome="Completed">
+                <Counters total="{passed + failed + notExecuted}" executed="{passed + failed}" passed="{passed}" failed="{failed}" error="0" timeout="0" aborted="0" notExecuted="{notExecuted}" />
+              </ResultSummary>
+            </TestRun>
+            """);
+        return path;
+    }
+}

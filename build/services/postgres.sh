@@ -1,0 +1,129 @@
+# PostgreSQL for the tests: a throwaway cluster in a temp dir, on a free port of 127.0.0.1, with a generated password.
+# Sourced by with-services.sh; exports TEST_DATABASE_URL. Uses the one given in the environment instead, if any.
+
+POSTGRES_READY_DEADLINE_SECONDS="${POSTGRES_READY_DEADLINE_SECONDS:-60}"
+postgres_dir=""
+postgres_bin=""
+
+postgres_start() {
+  if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
+    services_log "postgres: TEST_DATABASE_URL is set, using it (nothing started)"
+    return 0
+  fi
+
+  postgres_find_bin || postgres_install
+  postgres_find_bin || { services_log "postgres: initdb still missing after installing postgresql"; exit 2; }
+
+  postgres_dir="$(mktemp -d "${TMPDIR:-/tmp}/with-services-postgres.XXXXXX")"
+  local password port
+  password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '%s\n' "$password" > "$postgres_dir/pwfile"
+  if [[ $EUID -eq 0 ]]; then
+    id postgres > /dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    chown -R postgres: "$postgres_dir"
+  fi
+
+  services_log "postgres: initdb in $postgres_dir ($("$postgres_bin/postgres" --version))"
+  if ! postgres_as_owner "$postgres_bin/initdb" --pgdata="$postgres_dir/data" --username=postgres \
+      --pwfile="$postgres_dir/pwfile" --auth-local=trust --auth-host=scram-sha-256 \
+      --encoding=UTF8 --locale=C --no-sync > "$postgres_dir/initdb.log" 2>&1; then
+    cat "$postgres_dir/initdb.log" >&2
+    services_log "postgres: initdb failed"
+    exit 2
+  fi
+  rm -f "$postgres_dir/pwfile"
+
+  port="$(postgres_free_port)"
+  # Durability settings off: the cluster lives for one test run.
+  if ! postgres_as_owner "$postgres_bin/pg_ctl" --pgdata="$postgres_dir/data" --log="$postgres_dir/postgres.log" \
+      --no-wait start -o "-c listen_addresses=127.0.0.1 -p $port -k $postgres_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      > /dev/null; then
+    cat "$postgres_dir/postgres.log" >&2 || true
+    services_log "postgres: pg_ctl start failed"
+    exit 2
+  fi
+
+  postgres_wait_ready "$port"
+  export TEST_DATABASE_URL="postgres://postgres:$password@127.0.0.1:$port/postgres"
+  services_log "postgres: ready, TEST_DATABASE_URL=postgres://postgres:***@127.0.0.1:$port/postgres"
+}
+
+postgres_stop() {
+  [[ -n "$postgres_dir" ]] || return 0
+  if [[ -f "$postgres_dir/data/postmaster.pid" ]]; then
+    postgres_as_owner "$postgres_bin/pg_ctl" --pgdata="$postgres_dir/data" --mode=fast --wait stop > /dev/null \
+      || services_log "postgres: pg_ctl stop failed"
+  fi
+  rm -rf "$postgres_dir"
+  services_log "postgres: stopped and removed $postgres_dir"
+  postgres_dir=""
+}
+
+# Prefers 15 (what the pipeline targets), else the newest installed major version.
+postgres_find_bin() {
+  local initdb
+  if [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then
+    initdb=/usr/lib/postgresql/15/bin/initdb
+  else
+    initdb="$(compgen -G '/usr/lib/postgresql/*/bin/initdb' | sort -V | tail -n 1 || true)"
+  fi
+  [[ -n "$initdb" ]] || return 1
+  postgres_bin="$(dirname "$initdb")"
+}
+
+postgres_install() {
+  if [[ $EUID -ne 0 ]] || ! command -v apt-get > /dev/null; then
+    services_log "postgres: initdb not found under /usr/lib/postgresql/*/bin; install PostgreSQL (apt-get install postgresql) or set TEST_DATABASE_URL"
+    exit 2
+  fi
+  services_log "postgres: installing postgresql with apt-get"
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } > /dev/null; then
+    services_log "postgres: apt-get install postgresql failed"
+    exit 2
+  fi
+}
+
+# The server refuses to run as root, so as root it runs as the postgres OS user.
+postgres_as_owner() {
+  if [[ $EUID -eq 0 ]]; then
+    (cd "$postgres_dir" && runuser -u postgres -- "$@")
+  else
+    "$@"
+  fi
+}
+
+postgres_free_port() {
+  if command -v python3 > /dev/null; then
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+    return
+  fi
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  services_log "postgres: found no free port"
+  exit 2
+}
+
+postgres_wait_ready() {
+  local port="$1" start=$SECONDS elapsed next_progress=0
+  while ! "$postgres_bin/pg_isready" --quiet --host=127.0.0.1 --port="$port" --timeout=2; do
+    elapsed=$((SECONDS - start))
+    # A FATAL line means the server gave up (port taken, bad setting): no point waiting for the deadline.
+    if grep -q 'FATAL' "$postgres_dir/postgres.log" 2> /dev/null || ((elapsed >= POSTGRES_READY_DEADLINE_SECONDS)); then
+      tail -n 20 "$postgres_dir/postgres.log" >&2 || true
+      services_log "postgres: not ready on 127.0.0.1:$port after ${elapsed}s / ${POSTGRES_READY_DEADLINE_SECONDS}s"
+      exit 2
+    fi
+    if ((elapsed >= next_progress)); then
+      services_log "postgres: waiting for 127.0.0.1:$port (${elapsed}s / ${POSTGRES_READY_DEADLINE_SECONDS}s)"
+      next_progress=$((elapsed + 5))
+    fi
+    sleep 0.5
+  done
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Usage: build/services/with-services.sh <command> [args...]
+#
+# Makes the services the tests need available, runs the command with their addresses in the environment,
+# and always stops what it started, exiting with the command's exit code (2 when a service cannot be provided).
+#
+# Services, one file each next to this script, each defining <name>_start and <name>_stop:
+#   postgres.sh   exports TEST_DATABASE_URL (kept as is, and nothing started, when already set)
+# To add a service (docker engine, registry, moto, nginx): add <name>.sh and its name to SERVICES below.
+set -euo pipefail
+
+SERVICES=(postgres)
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+if [[ $# -eq 0 ]]; then
+  echo "usage: $0 <command> [args...]" >&2
+  exit 2
+fi
+
+services_log() { echo "services: $*" >&2; }
+
+started=()
+stop_services() {
+  local i
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do
+    "${started[i]}_stop" || services_log "${started[i]}: stop failed (see above)"
+  done
+  started=()
+}
+trap stop_services EXIT
+# A signal while services start: exit (128+N), and the EXIT trap stops what was started.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+for service in "${SERVICES[@]}"; do
+  # shellcheck source=/dev/null
+  source "$here/$service.sh"
+  started+=("$service")
+  "${service}_start"
+done
+
+services_log "running: $*"
+# In the background so a signal to this script is handled now (bash defers traps while a foreground command runs):
+# it is passed on as SIGTERM (background commands ignore SIGINT), and the services stop once the command is gone.
+"$@" <&0 &
+child=$!
+trap 'kill -TERM "$child" 2> /dev/null || true' INT TERM
+status=0
+while :; do
+  wait "$child" && status=0 || status=$?
+  kill -0 "$child" 2> /dev/null || break
+done
+services_log "command exited with $status"
+exit "$status"

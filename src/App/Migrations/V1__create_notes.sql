@@ -1,0 +1,9 @@
+-- V1: the notes table. Idempotent until a versioned migration tool takes over.
+CREATE TABLE IF NOT EXISTS notes (
+    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    title      varchar(200)  NOT NULL,
+    body       varchar(10000) NOT NULL DEFAULT '',
+    created_at timestamptz   NOT NULL DEFAULT now()
+);
+
+CREATE INDEX IF NOT EXISTS notes_created_at_id_idx ON notes (created_at DESC, id DESC);

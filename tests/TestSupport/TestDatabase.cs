@@ -1,0 +1,60 @@
+using System.Globalization;
+using Npgsql;
+using Xunit;
+
+namespace TestSupport;
+
+/// <summary>
+/// A fresh database on the server at TEST_DATABASE_URL for one test class (use as IClassFixture), dropped afterwards:
+/// classes run in parallel and never see each other's rows. Without the variable it stays empty, because the
+/// [PostgresFact] tests that would use it are skipped (or, on CI, fail on <see cref="ConnectionString"/>).
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    public const string Variable = "TEST_DATABASE_URL";
+    public const string Service = "PostgreSQL";
+
+    private string? serverConnectionString;
+    private string? connectionString;
+
+    /// <summary>The name of the created database, e.g. test_3f2c....</summary>
+    public string Name { get; } = "test_" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+
+    /// <summary>An Npgsql keyword connection string for the created database.</summary>
+    public string ConnectionString =>
+        connectionString ?? throw new InvalidOperationException(ServiceRequirement.MissingMessage(Variable, Service));
+
+    public async Task InitializeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))
+        {
+            return;
+        }
+
+        serverConnectionString = ServerAddress.ToConnectionString(ServiceRequirement.Address(Variable, Service));
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{Name}\"");
+        connectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = Name }.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (connectionString is null)
+        {
+            return;
+        }
+
+        // FORCE ends connections still pooled by the app under test, which may be disposed after this fixture.
+        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        connectionString = null;
+    }
+
+    private async Task ExecuteOnServerAsync(string sql)
+    {
+        // No pooling: the server connection is used twice per class, and a pooled one would outlive the test run.
+        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Build.Tests.Bootstrap;
+
+public class BootstrapperTests
+{
+    /// <summary>
+    /// build.sh and build.cmd are tested by a bash script of their own (tests/bootstrap/bootstrap-test.sh: fast
+    /// path, recompiles, exit codes, arguments, SDK install path); this runs it as part of the suite.
+    /// </summary>
+    [Fact]
+    public async Task The_bootstrapper_behaviour_tests_pass()
+    {
+        var script = Path.Combine(RepositoryRoot(), "tests", "bootstrap", "bootstrap-test.sh");
+        var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+
+        var text = await output + await errors;
+        Assert.True(process.ExitCode == 0, text);
+        Assert.Matches(@"(?m)^\d+ passed, 0 failed$", text);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                return directory.FullName;
+        }
+
+        throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,24 @@
+namespace Engine.Workflows;
+
+/// <summary>A workflow_dispatch input typed after the parameter it sets, so the "Run workflow" form offers the right control.</summary>
+internal static class DispatchInputs
+{
+    public static PlannedInput Plan(DispatchInput input, BuildParameter parameter)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+        var kind = type switch
+        {
+            _ when type == typeof(bool) => "boolean",
+            { IsEnum: true } => "choice",
+            _ when type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal) => "number",
+            _ => "string",
+        };
+        return new PlannedInput(
+            parameter.EnvironmentName.ToLowerInvariant(),
+            kind,
+            input.Description ?? parameter.Description,
+            input.Required,
+            input.Default,
+            type.IsEnum ? Enum.GetNames(type) : []);
+    }
+}

@@ -18,6 +18,12 @@ public sealed class WorkflowDeclaration(string file, string name)
     /// <summary>The targets the workflow runs; what they depend on and trigger becomes jobs too.</summary>
     public IReadOnlyList<Target> Invokes { get; init; } = [];
 
+    /// <summary>
+    /// Planned targets the workflow leaves out, as <c>--skip</c> does (with the dependencies only they need): a
+    /// promotion skips building the image it is given.
+    /// </summary>
+    public IReadOnlyList<Target> Skips { get; init; } = [];
+
     /// <summary>Settings for some jobs: environment, AWS access, shared machine, failure path …</summary>
     public IReadOnlyList<JobDeclaration> Jobs { get; init; } = [];
 

@@ -4,7 +4,8 @@ namespace Engine.Workflows;
 
 /// <summary>
 /// The jobs of one workflow: every planned target that has actions belongs to exactly one job, its own unless a
-/// <see cref="JobDeclaration"/> puts it on a shared machine with others. Collective targets get no job.
+/// <see cref="JobDeclaration"/> puts it on a shared machine with others. Collective and skipped targets get no job;
+/// needs look through them to the jobs behind.
 /// </summary>
 internal sealed class JobSet
 {
@@ -32,8 +33,8 @@ internal sealed class JobSet
                 errors.Add("A JobDeclaration names no target.");
             foreach (var member in members)
             {
-                if (!plan.Contains(member))
-                    errors.Add($"The JobDeclaration for {member.Name}: the workflow does not run it (not invoked, nor a dependency or trigger of an invoked target).");
+                if (!plan.Contains(member) || plan.SkipReasons.ContainsKey(member))
+                    errors.Add($"The JobDeclaration for {member.Name}: the workflow does not run it (not invoked, nor a dependency or trigger of an invoked target, or skipped).");
                 else if (member.IsCollective)
                     errors.Add($"The JobDeclaration for {member.Name}: a target without actions gets no job; declare the settings on the targets it groups.");
                 else if (!claimed.TryAdd(member, job))
@@ -41,7 +42,7 @@ internal sealed class JobSet
             }
         }
 
-        foreach (var target in plan.Targets.Where(t => !t.IsCollective && !set.jobOf.ContainsKey(t)))
+        foreach (var target in plan.Targets.Where(t => !t.IsCollective && !plan.SkipReasons.ContainsKey(t) && !set.jobOf.ContainsKey(t)))
         {
             var declared = claimed.GetValueOrDefault(target);
             var members = declared is null ? [target] : plan.Targets.Where(t => claimed.GetValueOrDefault(t) == declared).ToList();
@@ -60,7 +61,7 @@ internal sealed class JobSet
 
     public WorkflowJob? JobOf(ExecutableTarget target) => jobOf.GetValueOrDefault(target);
 
-    /// <summary>The jobs of a target's planned predecessors, looking through collective targets to the jobs behind them.</summary>
+    /// <summary>The jobs of a target's planned predecessors, looking through collective and skipped targets.</summary>
     public IReadOnlyList<WorkflowJob> JobsBefore(ExecutableTarget target)
     {
         if (jobsBefore.TryGetValue(target, out var known))

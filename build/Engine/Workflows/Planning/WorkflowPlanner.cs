@@ -4,9 +4,9 @@ using Engine.Targets;
 namespace Engine.Workflows;
 
 /// <summary>
-/// Turns a declaration into jobs: plans the invoked targets with the engine's planner, gives each planned target
-/// with actions a job, then the jobs' parameters, artifacts, conditions, needs and permissions. All problems are
-/// reported together as a <see cref="WorkflowDeclarationException"/>.
+/// Turns a declaration into jobs: plans the invoked targets with the engine's planner (and the declared skips), gives
+/// each planned target with actions a job, then the jobs' parameters, artifacts, conditions, needs and permissions.
+/// All problems are reported together as a <see cref="WorkflowDeclarationException"/>.
 /// </summary>
 internal static class WorkflowPlanner
 {
@@ -15,6 +15,7 @@ internal static class WorkflowPlanner
         var errors = new DeclarationErrors(declaration.File);
         var references = new TargetReferences(build, graph);
         var invoked = declaration.Invokes.Select(t => references.Resolve(t, "Invokes", errors)).OfType<ExecutableTarget>().ToList();
+        var skipped = declaration.Skips.Select(t => references.Resolve(t, "Skips", errors)).OfType<ExecutableTarget>().ToList();
         if (declaration.Invokes.Count == 0)
             errors.Add("Invokes names no target.");
         CheckTriggers(declaration.On, errors);
@@ -23,7 +24,7 @@ internal static class WorkflowPlanner
         ExecutionPlan plan;
         try
         {
-            plan = Planner.Plan(graph, invoked.Select(t => t.Name).ToList());
+            plan = Planner.Plan(graph, invoked.Select(t => t.Name).ToList(), skipped.Count > 0 ? skipped.Select(t => t.Name).ToList() : null);
         }
         catch (UsageException e)
         {
@@ -31,7 +32,6 @@ internal static class WorkflowPlanner
         }
 
         var set = JobSet.Create(plan, declaration, references, errors);
-        errors.ThrowIfAny();
         var inputs = JobParameters.Assign(set, declaration, parameters, references, errors);
         JobArtifacts.Assign(set, errors);
         JobConditions.Assign(set, references, errors);

@@ -52,8 +52,9 @@ public static class WorkflowFiles
         return changed;
     }
 
-    /// <summary>The file's text, or null when it does not exist.</summary>
-    public static string? Current(AbsolutePath root, string path) => File.Exists(root / path) ? File.ReadAllText(root / path) : null;
+    /// <summary>The file's text, or null when it does not exist. Line ends read as LF: a Windows checkout is not stale.</summary>
+    public static string? Current(AbsolutePath root, string path) =>
+        File.Exists(root / path) ? File.ReadAllText(root / path).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
 
     private static bool IsGenerated(string path) =>
         File.ReadLines(path).FirstOrDefault()?.Contains(WorkflowYaml.HeaderMarker, StringComparison.Ordinal) == true;

@@ -14,11 +14,15 @@ internal static class DispatchInputs
             _ => "string",
         };
         return new PlannedInput(
-            parameter.EnvironmentName.ToLowerInvariant(),
+            Name(parameter.Name, [parameter]),
             kind,
             input.Description ?? parameter.Description,
             input.Required,
             input.Default,
             type.IsEnum ? Enum.GetNames(type) : []);
     }
+
+    /// <summary>The parameter's name in snake_case (ImageDigest → image_digest), as inputs are conventionally named.</summary>
+    public static string Name(string parameter, IReadOnlyList<BuildParameter> parameters) =>
+        parameters.FirstOrDefault(p => p.Name == parameter)?.EnvironmentName.ToLowerInvariant() ?? parameter;
 }

@@ -13,7 +13,7 @@ internal static partial class JobParameters
     {
         var inputs = declaration.On.Dispatch?.Inputs ?? [];
         var mappings = declaration.Parameters
-            .Concat(inputs.Select(i => ParameterMapping.Input(i.Parameter, InputName(i.Parameter, parameters))))
+            .Concat(inputs.Select(i => ParameterMapping.Input(i.Parameter, DispatchInputs.Name(i.Parameter, parameters))))
             .ToList();
         foreach (var duplicate in mappings.GroupBy(m => m.Parameter).Where(g => g.Count() > 1))
             errors.Add($"Parameter {duplicate.Key} is mapped {duplicate.Count()} times (Parameters and dispatch inputs).");
@@ -35,7 +35,7 @@ internal static partial class JobParameters
             foreach (var name in required.Concat(job.Declaration.Parameters).Distinct().Where(known.ContainsKey))
             {
                 var (mapping, parameter) = known[name];
-                environment[parameter.EnvironmentName] = Expression(mapping.Source, job, set, references, errors);
+                environment[parameter.EnvironmentName] = Bind(mapping.Source, job, set, references, errors);
                 used.Add(name);
             }
 
@@ -46,9 +46,6 @@ internal static partial class JobParameters
             errors.Add($"Parameter {unused} is mapped but no job receives it: no target of the workflow Requires it; list it in a JobDeclaration's Parameters.");
         return inputs.Where(i => known.ContainsKey(i.Parameter)).Select(i => DispatchInputs.Plan(i, known[i.Parameter].Parameter)).ToList();
     }
-
-    public static string InputName(string parameter, IReadOnlyList<BuildParameter> parameters) =>
-        parameters.FirstOrDefault(p => p.Name == parameter)?.EnvironmentName.ToLowerInvariant() ?? parameter;
 
     private static BuildParameter? Check(ParameterMapping mapping, IReadOnlyList<BuildParameter> parameters, TargetReferences references, JobSet set, DeclarationErrors errors)
     {
@@ -77,7 +74,8 @@ internal static partial class JobParameters
         return problem is null ? parameter : null;
     }
 
-    private static string Expression(ParameterSource source, WorkflowJob job, JobSet set, TargetReferences references, DeclarationErrors errors)
+    /// <summary>The value's expression for the job's environment; an output also becomes its producer's job output and a pinned need.</summary>
+    private static string Bind(ParameterSource source, WorkflowJob job, JobSet set, TargetReferences references, DeclarationErrors errors)
     {
         switch (source)
         {

@@ -20,8 +20,9 @@ internal sealed partial class Build
         .Executes(() =>
         {
             var stale = WorkflowCheck.Compare(RootDirectory, WorkflowFiles.Expected(RootDirectory, WorkflowGenerator.Generate(this)));
+            // The diffs as plain output: as errors they would be replayed whole in the end-of-build problem list.
             foreach (var file in stale)
-                Log.Error(file.Diff);
+                Log.Information(file.Diff);
             ReportSummary(stale.Count == 0 ? "up to date" : $"{stale.Count} stale file(s)");
             if (stale.Count > 0)
             {

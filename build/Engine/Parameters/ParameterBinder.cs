@@ -39,7 +39,8 @@ internal sealed class ParameterBinder(string rootDirectory, Func<string, string?
             return (option.Values, "command line");
         foreach (var name in new[] { parameter.Name, parameter.EnvironmentName }.Distinct())
         {
-            if (environment(name) is { } value)
+            // Empty counts as unset: GitHub passes an unset secret, variable or input as an empty variable.
+            if (environment(name) is { Length: > 0 } value)
                 return (parameter.Type.IsArray ? value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [value], $"environment {name}");
         }
 

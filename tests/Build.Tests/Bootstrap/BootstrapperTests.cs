@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Build.Tests.Bootstrap;
+namespace BuildTests.Bootstrap;
 
 public class BootstrapperTests
 {

@@ -1,4 +1,4 @@
-namespace Build.Tests.Cli;
+namespace BuildTests.Cli;
 
 public class CommandLineTests
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Build.Tests.Cli;
+namespace BuildTests.Cli;
 
 /// <summary>Runs the compiled build (_build.dll) as its own process, in a temporary root, as a user would.</summary>
 internal sealed class CompiledBuild : IDisposable

@@ -1,6 +1,6 @@
 using Engine;
 
-namespace Build.Tests.Targets;
+namespace BuildTests.Targets;
 
 public class LintCheckTests
 {

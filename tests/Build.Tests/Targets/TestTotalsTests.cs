@@ -1,4 +1,4 @@
-namespace Build.Tests.Targets;
+namespace BuildTests.Targets;
 
 public class TestTotalsTests
 {

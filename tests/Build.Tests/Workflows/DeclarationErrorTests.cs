@@ -1,0 +1,62 @@
+using BuildTests.Workflows.Graphs;
+using Engine.Workflows;
+
+namespace BuildTests.Workflows;
+
+/// <summary>A declaration that does not fit the build fails generation, naming every problem at once.</summary>
+public sealed class DeclarationErrorTests
+{
+    [Fact]
+    public void Mappings_are_checked_against_the_build_parameters()
+    {
+        var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new MisdeclaredBuild()));
+
+        Assert.Contains("ci.yml: Parameter Token comes from secrets.TOKEN but is not [Secret]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Parameter Password is [Secret]: map it from a secret", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Parameter Missing is mapped, but the build has no [Parameter] of that name (it has: Password, Token, Unused)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'bad name' is not a valid variable name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Job compile lists parameter Nowhere, which has no mapping", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_job_declared_for_a_target_the_workflow_does_not_run_is_an_error()
+    {
+        var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new MisdeclaredBuild()));
+
+        Assert.Contains("The JobDeclaration for Publish: the workflow does not run it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Targets_on_one_machine_that_wait_for_another_job_between_them_are_a_cycle()
+    {
+        var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new SharedMachineCycleBuild()));
+
+        Assert.Contains("deploy.yml: Jobs form a cycle: push-ecr needs scan needs push-ecr.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_that_is_no_property_and_a_workflow_without_trigger_are_errors()
+    {
+        var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new UnknownTargetBuild()));
+
+        Assert.Contains("ci.yml: Invokes refers to a target that is not a Target property of the build.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ci.yml: No trigger", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mapping_no_job_receives_and_contradicting_conditions_are_errors()
+    {
+        var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new UnusedMappingBuild()));
+
+        Assert.Contains("Parameter Region is mapped but no job receives it", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Job compile has OnFailureOf but runs on Always", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_declarations_of_one_file_are_an_error()
+    {
+        var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new DuplicateFileBuild()));
+
+        Assert.Contains("Two workflow declarations write the same file: ci.yml", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Text;
+using Engine.Text;
 
 namespace Engine;
 
@@ -25,10 +25,10 @@ public sealed class BuildParameter
     public Type Type { get; }
 
     /// <summary>--kebab-case, as typed on the command line.</summary>
-    public string CommandLineName => "--" + Words("-").ToLowerInvariant();
+    public string CommandLineName => "--" + PascalCaseWords.Join(Name, '-').ToLowerInvariant();
 
     /// <summary>UPPER_SNAKE_CASE, the conventional environment variable.</summary>
-    public string EnvironmentName => Words("_").ToUpperInvariant();
+    public string EnvironmentName => PascalCaseWords.Join(Name, '_').ToUpperInvariant();
 
     /// <summary>Where the current value came from: "command line", "environment FOO", a file, or "default".</summary>
     public string Source { get; internal set; } = "default";
@@ -59,22 +59,5 @@ public sealed class BuildParameter
         }
 
         return members.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>Splits PascalCase into words: AwsRegion → aws-region, MaxParallelJobs → max-parallel-jobs, ECRUrl → ecr-url.</summary>
-    private string Words(string separator)
-    {
-        var text = new StringBuilder();
-        for (var i = 0; i < Name.Length; i++)
-        {
-            var c = Name[i];
-            var startsWord = i > 0 && char.IsUpper(c) &&
-                (char.IsLower(Name[i - 1]) || char.IsDigit(Name[i - 1]) || (i + 1 < Name.Length && char.IsLower(Name[i + 1])));
-            if (startsWord)
-                text.Append(separator);
-            text.Append(c == '_' ? separator : c.ToString());
-        }
-
-        return text.ToString();
     }
 }

@@ -11,7 +11,7 @@ public class BootstrapperTests
     [Fact]
     public async Task The_bootstrapper_behaviour_tests_pass()
     {
-        var script = Path.Combine(RepositoryRoot(), "tests", "bootstrap", "bootstrap-test.sh");
+        var script = TestPaths.RepositoryRoot / "tests" / "bootstrap" / "bootstrap-test.sh";
         var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
 
         using var process = Process.Start(start)!;
@@ -22,16 +22,5 @@ public class BootstrapperTests
         var text = await output + await errors;
         Assert.True(process.ExitCode == 0, text);
         Assert.Matches(@"(?m)^\d+ passed, 0 failed$", text);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
     }
 }

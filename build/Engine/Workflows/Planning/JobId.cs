@@ -1,4 +1,4 @@
-using System.Text;
+using Engine.Text;
 
 namespace Engine.Workflows;
 
@@ -6,21 +6,7 @@ namespace Engine.Workflows;
 internal static class JobId
 {
     /// <summary>PushEcr → push-ecr, DeployBlueGreen → deploy-blue-green, BuildSBOM → build-sbom.</summary>
-    public static string Kebab(string name)
-    {
-        var text = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            var startsWord = i > 0 && char.IsUpper(c) &&
-                (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])));
-            if (startsWord)
-                text.Append('-');
-            text.Append(c == '_' ? '-' : char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
+    public static string Kebab(string name) => PascalCaseWords.Join(name, '-').ToLowerInvariant();
 
     /// <summary>GitHub's rule for job ids, output names and input names.</summary>
     public static bool IsValid(string id) =>

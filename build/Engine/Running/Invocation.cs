@@ -20,7 +20,7 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
         RegisterSecrets(parameters);
         SchemaWriter.Update(build.RootDirectory, graph, parameters);
 
-        var fallback = defaultTarget(build) is { } factory ? graph.Targets.FirstOrDefault(t => IsTarget(build, t, factory)) : null;
+        var fallback = defaultTarget(build) is { } factory ? graph.Find(factory) : null;
         if (arguments.Help)
         {
             output.WriteLine(HelpText.Render(graph, fallback, parameters, build));
@@ -65,10 +65,6 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
                 Secrets.Register(text?.ToString());
         }
     }
-
-    private static bool IsTarget(BuildBase build, ExecutableTarget target, Target factory) =>
-        build.GetType().GetProperty(target.Name, System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)
-            ?.GetValue(build) is Target candidate && candidate.Equals(factory);
 
     private static Dictionary<ExecutableTarget, string> StaticSkips(TargetGraph graph) =>
         graph.Targets
@@ -117,7 +113,7 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var results = await new TargetRunner(plan, output, arguments.MaxParallel).RunAsync(cancellation);
-        var succeeded = results.All(r => !r.IsUnsuccessful && r.Status != TargetStatus.Failed);
+        var succeeded = results.All(r => !r.IsUnsuccessful);
         output.WriteLine("");
         if (output.Problems.Count > 0 && output.Verbosity >= Verbosity.Minimal)
         {

@@ -9,10 +9,12 @@ namespace Engine.Targets;
 public sealed class TargetGraph
 {
     private readonly Dictionary<string, ExecutableTarget> byName;
+    private readonly List<Target> factories;
 
-    private TargetGraph(IReadOnlyList<ExecutableTarget> targets)
+    private TargetGraph(IReadOnlyList<ExecutableTarget> targets, List<Target> factories)
     {
         Targets = targets;
+        this.factories = factories;
         byName = targets.ToDictionary(t => TargetName.Normalize(t.Name));
     }
 
@@ -20,6 +22,13 @@ public sealed class TargetGraph
     public IReadOnlyList<ExecutableTarget> Targets { get; }
 
     public ExecutableTarget? Find(string name) => byName.GetValueOrDefault(TargetName.Normalize(name));
+
+    /// <summary>The target a delegate such as <c>build.Test</c> stands for; delegates of one property compare equal.</summary>
+    public ExecutableTarget? Find(Target factory)
+    {
+        var index = factories.FindIndex(f => f.Equals(factory));
+        return index >= 0 ? Targets[index] : null;
+    }
 
     public static TargetGraph FromBuild(object build)
     {
@@ -61,7 +70,7 @@ public sealed class TargetGraph
                 target.ConsumedList.Add(new ConsumedArtifact(Resolve(reference, target), globs));
         }
 
-        return new TargetGraph(targets);
+        return new TargetGraph(targets, factories.Select(f => f.Factory).ToList());
     }
 
     /// <summary>Target-typed properties of the build class and its bases, base class first, each in source order.</summary>

@@ -13,7 +13,7 @@ internal static class WorkflowPlanner
     public static WorkflowPlan Plan(BuildBase build, TargetGraph graph, IReadOnlyList<BuildParameter> parameters, WorkflowDeclaration declaration, string source)
     {
         var errors = new DeclarationErrors(declaration.File);
-        var references = new TargetReferences(build, graph);
+        var references = new TargetReferences(graph);
         var invoked = declaration.Invokes.Select(t => references.Resolve(t, "Invokes", errors)).OfType<ExecutableTarget>().ToList();
         var skipped = declaration.Skips.Select(t => references.Resolve(t, "Skips", errors)).OfType<ExecutableTarget>().ToList();
         if (declaration.Invokes.Count == 0)

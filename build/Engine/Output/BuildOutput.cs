@@ -9,7 +9,8 @@ namespace Engine;
 public sealed class BuildOutput
 {
     private static readonly AsyncLocal<BuildOutput?> CurrentOutput = new();
-    private static readonly BuildOutput Fallback = new(Console.Out, Verbosity.Normal, new SecretMasker(), useColor: false);
+    // The process's own stdout, not Console.Out: that may be a RedirectedConsole, which writes back to Current.
+    private static readonly BuildOutput Fallback = new(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true }, Verbosity.Normal, new SecretMasker(), useColor: false);
     private readonly AsyncLocal<TargetOutputBuffer?> buffer = new();
     private readonly TextWriter writer;
     private readonly Lock gate = new();

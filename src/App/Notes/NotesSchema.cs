@@ -8,7 +8,7 @@ namespace App.Notes;
 /// and its registration go away. When the database is down at startup the service still starts, reports not ready,
 /// and keeps retrying here, so a database that comes back later needs no restart.
 /// </summary>
-public sealed partial class NotesSchema(Database database, ILogger<NotesSchema> logger) : IHostedService, IDisposable
+public sealed partial class NotesSchema(Database database, ILogger<NotesSchema> logger) : IHostedService
 {
     private const string Script = "App.Migrations.V1__create_notes.sql";
 
@@ -16,6 +16,8 @@ public sealed partial class NotesSchema(Database database, ILogger<NotesSchema> 
     private const long AdvisoryLockKey = 0x6e6f746573;
 
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    // Never disposed, on purpose: it has no timer to release, and the host may dispose this singleton while its
+    // StopAsync still runs (WebApplication.RunAsync disposes on shutdown), which must not throw.
     private readonly CancellationTokenSource stopping = new();
     private Task? retries;
     private volatile bool applied;
@@ -44,8 +46,6 @@ public sealed partial class NotesSchema(Database database, ILogger<NotesSchema> 
             await retries.WaitAsync(cancellationToken);
         }
     }
-
-    public void Dispose() => stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {

@@ -1,41 +1,44 @@
 namespace Engine.Planning;
 
-/// <summary>Finds a cycle over every kind of edge (execution, ordering, trigger), so it can be named to the user.</summary>
+/// <summary>Finds a cycle in a graph, so it can be named to the user: between targets, or between CI jobs.</summary>
 internal static class CycleFinder
 {
-    /// <summary>A cycle as a path that ends where it starts (A, B, A), or null when the graph is acyclic.</summary>
-    public static IReadOnlyList<ExecutableTarget>? Find(IReadOnlyList<ExecutableTarget> targets)
+    /// <summary>
+    /// A cycle as a path along <paramref name="edges"/> that ends where it starts (A, B, A), or null when there is
+    /// none. Nodes and edges are walked in the order given, so the cycle reported is stable.
+    /// </summary>
+    public static List<T>? Find<T>(IEnumerable<T> nodes, Func<T, IEnumerable<T>> edges)
+        where T : notnull
     {
-        var state = new Dictionary<ExecutableTarget, bool>(); // false: on the current path, true: done
-        var path = new List<ExecutableTarget>();
+        var done = new HashSet<T>();
+        var path = new List<T>();
 
-        List<ExecutableTarget>? Visit(ExecutableTarget target)
+        List<T>? Visit(T node)
         {
-            if (state.TryGetValue(target, out var done))
-                return done ? null : [.. path.Skip(path.IndexOf(target)), target];
-            state[target] = false;
-            path.Add(target);
-            foreach (var predecessor in target.Predecessors.OrderBy(p => p.DeclarationIndex))
+            if (path.Contains(node))
+                return [.. path.Skip(path.IndexOf(node)), node];
+            if (!done.Add(node))
+                return null;
+            path.Add(node);
+            foreach (var next in edges(node))
             {
-                if (Visit(predecessor) is { } cycle)
+                if (Visit(next) is { } cycle)
                     return cycle;
             }
 
             path.RemoveAt(path.Count - 1);
-            state[target] = true;
             return null;
         }
 
-        foreach (var target in targets)
-        {
-            if (Visit(target) is { } cycle)
-            {
-                // The walk goes from a target to what must run before it; show the cycle in execution order.
-                cycle.Reverse();
-                return cycle;
-            }
-        }
+        return nodes.Select(Visit).FirstOrDefault(c => c is not null);
+    }
 
-        return null;
+    /// <summary>A cycle over every kind of target edge (execution, ordering, trigger), in execution order.</summary>
+    public static List<ExecutableTarget>? Find(IReadOnlyList<ExecutableTarget> targets)
+    {
+        // The walk goes from a target to what must run before it; reversed, the cycle reads in execution order.
+        var cycle = Find(targets, t => t.Predecessors.OrderBy(p => p.DeclarationIndex));
+        cycle?.Reverse();
+        return cycle;
     }
 }

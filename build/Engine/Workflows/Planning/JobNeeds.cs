@@ -1,3 +1,5 @@
+using Engine.Planning;
+
 namespace Engine.Workflows;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class JobNeeds
     public static void Assign(JobSet set, DeclarationErrors errors)
     {
         var direct = set.Jobs.ToDictionary(j => j, set.DirectNeeds);
-        if (FindCycle(set.Jobs, direct) is { } cycle)
+        if (CycleFinder.Find(set.Jobs, job => direct[job]) is { } cycle)
         {
             errors.Add($"Jobs form a cycle: {string.Join(" needs ", cycle)}. Targets that share a job must not depend on a job that depends on them.");
             return;
@@ -48,30 +50,5 @@ internal static class JobNeeds
         }
 
         return ordered;
-    }
-
-    private static List<WorkflowJob>? FindCycle(IReadOnlyList<WorkflowJob> jobs, Dictionary<WorkflowJob, HashSet<WorkflowJob>> needs)
-    {
-        var done = new HashSet<WorkflowJob>();
-        var path = new List<WorkflowJob>();
-
-        List<WorkflowJob>? Visit(WorkflowJob job)
-        {
-            if (path.Contains(job))
-                return [.. path.Skip(path.IndexOf(job)), job];
-            if (!done.Add(job))
-                return null;
-            path.Add(job);
-            foreach (var need in needs[job])
-            {
-                if (Visit(need) is { } cycle)
-                    return cycle;
-            }
-
-            path.RemoveAt(path.Count - 1);
-            return null;
-        }
-
-        return jobs.Select(Visit).FirstOrDefault(c => c is not null);
     }
 }

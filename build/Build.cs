@@ -1,15 +1,11 @@
 using Engine;
 
 /// <summary>
-/// The pipeline. Targets live in Build.&lt;Concern&gt;.cs files, one concern each, and call into the capability
-/// folders (Linting/, Testing/ …); state between targets travels as files under artifacts/.
+/// The pipeline: the components it is composed of (Linting/ILint, Testing/ITest …, each an interface with its targets
+/// and parameters) and what is this repository's alone, in Build.&lt;Concern&gt;.cs files. State between targets
+/// travels as files under artifacts/.
 /// </summary>
-internal sealed partial class Build : BuildBase
+internal sealed partial class Build : BuildBase, ILint, ITest
 {
-    [Parameter("Configuration to build and test: Debug or Release (default: Debug locally, Release on CI)")]
-    private readonly Configuration Configuration = IsLocalBuild ? Configuration.Debug : Configuration.Release;
-
-    public static int Main() => Execute<Build>(x => x.Test);
-
-    private AbsolutePath Solution => RootDirectory / "App.sln";
+    public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 }

@@ -13,12 +13,12 @@ internal sealed partial class Build
             Push = new() { Branches = ["main"] },
             PullRequest = new() { Branches = ["main"] },
         },
-        Invokes = [Lint, Test, CheckWorkflows],
+        Invokes = [From<ILint>().Lint, From<ITest>().Test, CheckWorkflows],
         Concurrency = Concurrency.PerRef,
         Jobs =
         [
             // The integration tests need PostgreSQL: the script installs and starts it, then runs the build.
-            new(Test) { RunWith = "build/services/with-services.sh", UploadsOnFailure = true },
+            new(From<ITest>().Test) { RunWith = "build/services/with-services.sh", UploadsOnFailure = true },
         ],
     };
 }

@@ -86,7 +86,7 @@ public class RunnerTests
 
         Assert.Equal(BuildHost.Success, run.Run(build, "Guarded"));
         Assert.Empty(build.Ran);
-        Assert.Matches(@"Guarded\s+Skipped\s+\(\) => Enabled", run.Output);
+        Assert.Matches(@"(?m)Guarded\s+Skipped\s+Enabled$", run.Output);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Engine.Reflection;
 using Engine.Text;
 
 namespace Engine;
@@ -41,23 +42,25 @@ public sealed class BuildParameter
     {
         if (member is FieldInfo field)
             field.SetValue(build, value);
-        else
-            ((PropertyInfo)member).SetValue(build, value);
+        else if (member is PropertyInfo { SetMethod: not null } property)
+            property.SetValue(build, value);
+        else // a component's parameter: a getter that reads TryGetValue
+            ((BuildBase)build).SetComponentParameter(Name, value);
     }
 
+    /// <summary>The [Parameter] members of the build class, its bases and its components, by name.</summary>
     public static IReadOnlyList<BuildParameter> Of(Type buildType)
     {
-        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-        var members = new List<BuildParameter>();
-        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+        var members = new Dictionary<string, BuildParameter>();
+        foreach (var type in BuildMembers.Types(buildType))
         {
-            foreach (var m in type.GetMembers(flags | BindingFlags.DeclaredOnly))
+            foreach (var m in type.GetMembers(BuildMembers.Declared))
             {
                 if (m is (FieldInfo or PropertyInfo) && m.GetCustomAttribute<ParameterAttribute>() is { } attribute)
-                    members.Add(new BuildParameter(m, attribute));
+                    members.TryAdd(m.Name, new BuildParameter(m, attribute));
             }
         }
 
-        return members.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        return members.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 }

@@ -3,11 +3,16 @@ namespace Engine.Planning;
 /// <summary>The targets one invocation runs, in a valid order, with the ones that will be skipped and why.</summary>
 public sealed class ExecutionPlan
 {
-    internal ExecutionPlan(IReadOnlyList<ExecutableTarget> invoked, IReadOnlyList<ExecutableTarget> ordered, IReadOnlyDictionary<ExecutableTarget, string> skipped)
+    internal ExecutionPlan(
+        IReadOnlyList<ExecutableTarget> invoked,
+        IReadOnlyList<ExecutableTarget> ordered,
+        IReadOnlyDictionary<ExecutableTarget, string> skipped,
+        IReadOnlyDictionary<ExecutableTarget, string> conditionErrors)
     {
         Invoked = invoked;
         Targets = ordered;
         SkipReasons = skipped;
+        ConditionErrors = conditionErrors;
     }
 
     public IReadOnlyList<ExecutableTarget> Invoked { get; }
@@ -16,6 +21,9 @@ public sealed class ExecutionPlan
     public IReadOnlyList<ExecutableTarget> Targets { get; }
 
     public IReadOnlyDictionary<ExecutableTarget, string> SkipReasons { get; }
+
+    /// <summary>Targets whose static condition threw, with what it threw: they fail before anything runs.</summary>
+    public IReadOnlyDictionary<ExecutableTarget, string> ConditionErrors { get; }
 
     public bool Contains(ExecutableTarget target) => Targets.Contains(target);
 

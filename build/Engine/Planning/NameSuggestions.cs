@@ -1,3 +1,5 @@
+using Engine.Targets;
+
 namespace Engine.Planning;
 
 /// <summary>The nearest known names to a misspelt one, by edit distance, for "did you mean" messages.</summary>
@@ -5,9 +7,9 @@ public static class NameSuggestions
 {
     public static IReadOnlyList<string> Nearest(string input, IEnumerable<string> candidates, int max = 3)
     {
-        var wanted = input.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        var wanted = TargetName.Normalize(input);
         return candidates
-            .Select(c => (Name: c, Distance: Distance(wanted, c.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant())))
+            .Select(c => (Name: c, Distance: Distance(wanted, TargetName.Normalize(c))))
             .Where(c => c.Distance <= Math.Max(2, wanted.Length / 2) || c.Name.Contains(input, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)

@@ -8,20 +8,30 @@ public static class Planner
     /// <param name="graph">All targets of the build.</param>
     /// <param name="invokedNames">Names the user asked for.</param>
     /// <param name="skip">null: skip nothing; empty: skip every target not invoked; names: skip those.</param>
-    /// <param name="staticSkips">Targets whose static condition is false, with the condition's text.</param>
-    public static ExecutionPlan Plan(
-        TargetGraph graph,
-        IReadOnlyList<string> invokedNames,
-        IReadOnlyList<string>? skip = null,
-        IReadOnlyDictionary<ExecutableTarget, string>? staticSkips = null)
+    /// <param name="evaluateConditions">Evaluate the planned targets' static conditions (a run does; CI generation does not).</param>
+    public static ExecutionPlan Plan(TargetGraph graph, IReadOnlyList<string> invokedNames, IReadOnlyList<string>? skip = null, bool evaluateConditions = false)
     {
         if (CycleFinder.Find(graph.Targets) is { } cycle)
             throw new UsageException($"Circular dependencies between targets: {string.Join(" → ", cycle)}.");
 
         var invoked = invokedNames.Select(name => Resolve(graph, name)).Distinct().ToList();
         var planned = Closure(invoked);
-        var skipReasons = SkipReasons(graph, invoked, planned, skip, staticSkips ?? new Dictionary<ExecutableTarget, string>());
-        return new ExecutionPlan(invoked, Order(invoked, planned), skipReasons);
+        var skipped = new Dictionary<ExecutableTarget, string>();
+        var skippedByName = skip is { Count: 0 } ? planned.Where(t => !invoked.Contains(t)) : (skip ?? []).Select(name => Resolve(graph, name)).Where(planned.Contains);
+        foreach (var target in skippedByName)
+            skipped[target] = "--skip";
+
+        var conditionErrors = new Dictionary<ExecutableTarget, string>();
+        if (evaluateConditions)
+        {
+            (var conditionSkips, conditionErrors) = StaticConditions.Evaluate(planned.Where(t => !skipped.ContainsKey(t)));
+            foreach (var (target, reason) in conditionSkips)
+                skipped[target] = reason;
+        }
+
+        foreach (var (target, reason) in SkipPropagation.NotNeeded(planned, invoked, skipped.ContainsKey))
+            skipped[target] = reason;
+        return new ExecutionPlan(invoked, Order(invoked, planned), skipped, conditionErrors);
     }
 
     public static ExecutableTarget Resolve(TargetGraph graph, string name)
@@ -71,50 +81,5 @@ public static class Planner
         foreach (var target in planned.OrderBy(t => t.DeclarationIndex))
             Visit(target);
         return ordered;
-    }
-
-    /// <summary>
-    /// Skipped targets: by --skip, by a false static condition, and dependencies that only skipped targets need.
-    /// </summary>
-    private static Dictionary<ExecutableTarget, string> SkipReasons(
-        TargetGraph graph,
-        List<ExecutableTarget> invoked,
-        HashSet<ExecutableTarget> planned,
-        IReadOnlyList<string>? skip,
-        IReadOnlyDictionary<ExecutableTarget, string> staticSkips)
-    {
-        var reasons = new Dictionary<ExecutableTarget, string>();
-        if (skip is { Count: 0 })
-        {
-            foreach (var target in planned.Where(t => !invoked.Contains(t)))
-                reasons[target] = "--skip";
-        }
-        else if (skip is not null)
-        {
-            foreach (var target in skip.Select(name => Resolve(graph, name)).Where(planned.Contains))
-                reasons[target] = "--skip";
-        }
-
-        foreach (var (target, condition) in staticSkips.Where(s => planned.Contains(s.Key)))
-            reasons.TryAdd(target, condition);
-
-        // Keep what a running target needs; a dependency reached only through skipped targets is skipped too.
-        var needed = new HashSet<ExecutableTarget>();
-        var pending = new Stack<ExecutableTarget>(invoked.Where(t => !reasons.ContainsKey(t)));
-        while (pending.TryPop(out var target))
-        {
-            if (!needed.Add(target))
-                continue;
-            foreach (var next in target.ExecutionDependencies.Concat(target.TriggeredTargets).Where(t => !reasons.ContainsKey(t)))
-                pending.Push(next);
-        }
-
-        foreach (var target in planned.Where(t => !needed.Contains(t) && !reasons.ContainsKey(t)))
-        {
-            var users = planned.Where(p => p.ExecutionDependencies.Contains(target)).Select(p => p.Name);
-            reasons[target] = $"only needed by skipped {string.Join(", ", users)}";
-        }
-
-        return reasons;
     }
 }

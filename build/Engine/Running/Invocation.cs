@@ -30,11 +30,11 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
         var invoked = arguments.Targets.Count > 0 ? arguments.Targets
             : fallback is not null ? [fallback.Name]
             : throw new UsageException("No target given and the build has no default target. Run --help to list the targets.");
-        var plan = Planner.Plan(graph, invoked, arguments.Skip, StaticSkips(graph));
+        var plan = Planner.Plan(graph, invoked, arguments.Skip, evaluateConditions: true);
         if (arguments.Plan)
             return WritePlan(plan);
 
-        CheckRequirements(plan, parameters);
+        CheckRequirements(graph, plan, parameters);
         return await RunPlanAsync(plan, cancellation);
     }
 
@@ -66,12 +66,6 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
         }
     }
 
-    private static Dictionary<ExecutableTarget, string> StaticSkips(TargetGraph graph) =>
-        graph.Targets
-            .Select(t => (Target: t, Failed: t.Definition.StaticConditions.FirstOrDefault(c => !c.Evaluate())))
-            .Where(t => t.Failed is not null)
-            .ToDictionary(t => t.Target, t => t.Failed!.Text);
-
     private int WritePlan(ExecutionPlan plan)
     {
         output.WriteLine(PlanText.Render(plan, arguments.MaxParallel));
@@ -82,7 +76,7 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
     }
 
     /// <summary>Every Requires of every target that will run, all reported at once, before anything runs.</summary>
-    private static void CheckRequirements(ExecutionPlan plan, IReadOnlyList<BuildParameter> parameters)
+    private static void CheckRequirements(TargetGraph graph, ExecutionPlan plan, IReadOnlyList<BuildParameter> parameters)
     {
         var missing = new List<string>();
         foreach (var target in plan.Targets.Where(t => !plan.SkipReasons.ContainsKey(t)))
@@ -95,12 +89,13 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
                     if (value is not true)
                         missing.Add($"Target {target.Name} requires {requirement.Text} to hold.");
                 }
-                else if (value is null || value is string text && string.IsNullOrWhiteSpace(text) || value is Array { Length: 0 })
+                else if (IsMissing(value) && !ProducedInRun(plan, requirement.OrOutput))
                 {
                     var parameter = parameters.FirstOrDefault(p => p.Name == requirement.MemberName);
+                    var orOutput = requirement.OrOutput is { } output ? $", or run a target that outputs {output} ({string.Join(", ", OutputLinks.Producers(graph.Targets, output))})" : "";
                     missing.Add(parameter is null
-                        ? $"Target {target.Name} requires a value for {requirement.Text}."
-                        : $"Target {target.Name} requires parameter {parameter.Name}: pass {parameter.CommandLineName}, set {parameter.EnvironmentName}, or add \"{parameter.Name}\" to .nuke/parameters.json.");
+                        ? $"Target {target.Name} requires a value for {requirement.Text}{orOutput}."
+                        : $"Target {target.Name} requires parameter {parameter.Name}: pass {parameter.CommandLineName}, set {parameter.EnvironmentName}, or add \"{parameter.Name}\" to .nuke/parameters.json{orOutput}.");
                 }
             }
         }
@@ -108,6 +103,12 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
         if (missing.Count > 0)
             throw new UsageException(string.Join(Environment.NewLine + "error: ", missing));
     }
+
+    private static bool IsMissing(object? value) => value is null || value is string text && string.IsNullOrWhiteSpace(text) || value is Array { Length: 0 };
+
+    /// <summary>Whether a target that will run before the consumer declares the output, so the run itself produces the value.</summary>
+    private static bool ProducedInRun(ExecutionPlan plan, TargetOutput? output) =>
+        output is not null && OutputLinks.Producers(plan.Targets.Where(t => !plan.SkipReasons.ContainsKey(t)), output).Any();
 
     private async Task<int> RunPlanAsync(ExecutionPlan plan, CancellationToken cancellation)
     {

@@ -15,14 +15,25 @@ internal sealed class TargetRunner(ExecutionPlan plan, BuildOutput output, int m
     /// <summary>The result of the target running in this async flow, for <see cref="BuildBase.ReportSummary"/>.</summary>
     public static TargetResult? Current => CurrentResult.Value;
 
+    public static void ReportSummary(string line)
+    {
+        if (Current is { } result)
+            result.Summary = line;
+    }
+
     public async Task<IReadOnlyList<TargetResult>> RunAsync(CancellationToken cancellation)
     {
         var results = plan.Targets.ToDictionary(t => t, t => new TargetResult(t));
         foreach (var (target, reason) in plan.SkipReasons)
             (results[target].Status, results[target].Summary) = (TargetStatus.Skipped, reason);
+        foreach (var (target, error) in plan.ConditionErrors)
+        {
+            (results[target].Status, results[target].Summary) = (TargetStatus.Failed, error);
+            output.Write(LogLevel.Error, $"{target.Name} failed: {error}");
+        }
 
         var running = new Dictionary<Task, TargetResult>();
-        var stopped = false;
+        var stopped = plan.ConditionErrors.Keys.Any(t => !t.IsProceedAfterFailure);
         while (true)
         {
             StartReady(results, running, stopped || cancellation.IsCancellationRequested, cancellation);
@@ -32,9 +43,20 @@ internal sealed class TargetRunner(ExecutionPlan plan, BuildOutput output, int m
             var result = running[finished];
             running.Remove(finished);
             stopped |= result.Status == TargetStatus.Failed && !result.Target.IsProceedAfterFailure;
+            if (result.Status == TargetStatus.Skipped)
+                SkipWhatOnlyItNeeded(results);
         }
 
         return plan.Targets.Select(t => results[t]).ToList();
+    }
+
+    /// <summary>After a dynamic skip: scheduled targets that only skipped targets needed (what they trigger) are skipped too.</summary>
+    private void SkipWhatOnlyItNeeded(Dictionary<ExecutableTarget, TargetResult> results)
+    {
+        var ran = results.Values.Where(r => r.Status is not (TargetStatus.Scheduled or TargetStatus.Skipped)).Select(r => r.Target);
+        var notNeeded = SkipPropagation.NotNeeded(plan.Targets, plan.Invoked.Concat(ran), t => results[t].Status == TargetStatus.Skipped);
+        foreach (var (target, reason) in notNeeded.Where(n => results[n.Key].Status == TargetStatus.Scheduled))
+            (results[target].Status, results[target].Summary) = (TargetStatus.Skipped, reason);
     }
 
     private void StartReady(Dictionary<ExecutableTarget, TargetResult> results, Dictionary<Task, TargetResult> running, bool stopped, CancellationToken cancellation)

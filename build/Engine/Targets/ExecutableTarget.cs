@@ -31,7 +31,11 @@ public sealed class ExecutableTarget
     public IReadOnlyList<ExecutableTarget> TriggerDependencies => TriggerDependencyList;
 
     public IReadOnlyList<string> Produces => Definition.ProducedGlobs;
-    public IReadOnlyList<ConsumedArtifact> Consumes => ConsumedList;
+    /// <summary>Targets whose produced files this one reads (Consumes): ordered before it, and downloaded in CI.</summary>
+    public IReadOnlyList<ExecutableTarget> Consumes => ConsumedList;
+
+    /// <summary>Values this target sets for later targets and jobs.</summary>
+    public IReadOnlyList<TargetOutput> Outputs => Definition.DeclaredOutputs;
     public bool IsProceedAfterFailure => Definition.IsProceedAfterFailure;
     public bool IsAssuredAfterFailure => Definition.IsAssuredAfterFailure;
     public bool IsUnlisted => Definition.IsUnlisted;
@@ -47,10 +51,7 @@ public sealed class ExecutableTarget
     internal List<ExecutableTarget> OrderDependencyList { get; } = [];
     internal List<ExecutableTarget> TriggeredTargetList { get; } = [];
     internal List<ExecutableTarget> TriggerDependencyList { get; } = [];
-    internal List<ConsumedArtifact> ConsumedList { get; } = [];
+    internal List<ExecutableTarget> ConsumedList { get; } = [];
 
     public override string ToString() => Name;
 }
-
-/// <summary>Files of <paramref name="Producer"/> that a target reads.</summary>
-public sealed record ConsumedArtifact(ExecutableTarget Producer, IReadOnlyList<string> Globs);

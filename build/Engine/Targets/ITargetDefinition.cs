@@ -1,8 +1,13 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
 namespace Engine;
 
-/// <summary>The fluent builder a target property configures; every method returns the same builder.</summary>
+/// <summary>
+/// The fluent builder a target property configures; every method returns the same builder. Each edge has a form
+/// for a component's target (<c>DependsOn&lt;ITest&gt;(x =&gt; x.Test)</c>) and a Try… form that is ignored when the
+/// build does not implement the component.
+/// </summary>
 public interface ITargetDefinition
 {
     ITargetDefinition Description(string description);
@@ -10,20 +15,50 @@ public interface ITargetDefinition
     /// <summary>Pulls the targets into the plan and runs them first.</summary>
     ITargetDefinition DependsOn(params Target[] targets);
 
+    ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets);
+
     /// <summary>Makes this target a dependency of the given ones.</summary>
     ITargetDefinition DependentFor(params Target[] targets);
+
+    ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets);
 
     /// <summary>Runs after the given targets when both are planned; pulls nothing in.</summary>
     ITargetDefinition After(params Target[] targets);
 
+    ITargetDefinition After<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets);
+
     /// <summary>Runs before the given targets when both are planned; pulls nothing in.</summary>
     ITargetDefinition Before(params Target[] targets);
+
+    ITargetDefinition Before<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets);
 
     /// <summary>Adds the given targets to the plan, to run after this one.</summary>
     ITargetDefinition Triggers(params Target[] targets);
 
+    ITargetDefinition Triggers<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets);
+
     /// <summary>This target is added to the plan, to run after any of the given ones.</summary>
     ITargetDefinition TriggeredBy(params Target[] targets);
+
+    ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets);
+
+    ITargetDefinition TryTriggeredBy<T>(params Func<T, Target>[] targets);
+
+    /// <summary>Applies the definition this property overrides in a base class (or, for an explicit interface implementation, the component's).</summary>
+    ITargetDefinition Base();
+
+    /// <summary>Applies a component's own definition of a target this build overrides: <c>_.Inherit&lt;ITest&gt;(x =&gt; x.Test)</c>.</summary>
+    ITargetDefinition Inherit<T>(Expression<Func<T, Target>> target);
 
     /// <summary>
     /// A parameter that must have a value (non-null, non-blank, non-empty), or a condition that must hold,
@@ -31,14 +66,26 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Requires<T>(Func<T> requirement, [CallerArgumentExpression(nameof(requirement))] string expression = "");
 
-    /// <summary>Evaluated before anything runs: false skips the target and the dependencies only it needs.</summary>
+    /// <summary>
+    /// A parameter that must have a value, unless a target planned before this one declares <paramref name="orOutput"/>
+    /// in its Outputs: then the value is produced during the run (read it with <c>TargetOutputs.Get</c>).
+    /// </summary>
+    ITargetDefinition Requires<T>(Func<T> parameter, TargetOutput orOutput, [CallerArgumentExpression(nameof(parameter))] string expression = "");
+
+    /// <summary>Values this target sets with <c>TargetOutputs.Set</c> for later targets and CI jobs.</summary>
+    ITargetDefinition Outputs(params TargetOutput[] outputs);
+
+    /// <summary>Evaluated before anything runs (only for planned targets): false skips the target and what only it needs.</summary>
     ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
 
-    /// <summary>Evaluated just before the target would run: false skips it.</summary>
+    /// <summary>Evaluated just before the target would run: false skips it, and what only it triggers.</summary>
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
 
     /// <summary>Same as <see cref="OnlyWhenDynamic"/>.</summary>
     ITargetDefinition OnlyWhen(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
+
+    /// <summary>What happens to this target's dependencies when a condition skips it (default: <see cref="DependencyBehavior.Skip"/>).</summary>
+    ITargetDefinition WhenSkipped(DependencyBehavior behavior);
 
     /// <summary>When this target fails, targets that do not depend on it still run (the build still fails).</summary>
     ITargetDefinition ProceedAfterFailure();
@@ -52,8 +99,8 @@ public interface ITargetDefinition
     /// <summary>Files this target writes for later targets or jobs (globs relative to the root).</summary>
     ITargetDefinition Produces(params string[] globs);
 
-    /// <summary>Files of another target that this one reads (globs relative to the root; none means all it produces).</summary>
-    ITargetDefinition Consumes(Target target, params string[] globs);
+    /// <summary>Reads what another target Produces: runs after it when both are planned, and in CI downloads its files.</summary>
+    ITargetDefinition Consumes(params Target[] targets);
 
     ITargetDefinition Executes(Action action);
 

@@ -1,10 +1,12 @@
 using System.Reflection;
+using Engine.Reflection;
 
 namespace Engine.Targets;
 
 /// <summary>
-/// Finds the <see cref="Target"/> properties of a build and resolves their references into a graph of
-/// <see cref="ExecutableTarget"/>s. A reference to something that is not a target property is a usage error.
+/// Finds the <see cref="Target"/> properties of a build (its class chain and the components it implements) and
+/// resolves their references into a graph of <see cref="ExecutableTarget"/>s. An override, in a derived class or as
+/// an explicit implementation of a component's target, replaces the definition it overrides: one target per name.
 /// </summary>
 public sealed class TargetGraph
 {
@@ -18,7 +20,7 @@ public sealed class TargetGraph
         byName = targets.ToDictionary(t => TargetName.Normalize(t.Name));
     }
 
-    /// <summary>All targets, in declaration order.</summary>
+    /// <summary>All targets, in declaration order: components' first, then the class chain's.</summary>
     public IReadOnlyList<ExecutableTarget> Targets { get; }
 
     public ExecutableTarget? Find(string name) => byName.GetValueOrDefault(TargetName.Normalize(name));
@@ -32,59 +34,103 @@ public sealed class TargetGraph
 
     public static TargetGraph FromBuild(object build)
     {
-        var properties = TargetProperties(build.GetType());
-        var factories = properties.Select(p => (Property: p, Factory: (Target)p.GetValue(build)!)).ToList();
-        var targets = factories
-            .Select((entry, index) =>
-            {
-                var definition = new TargetDefinition();
-                entry.Factory(definition);
-                return new ExecutableTarget(entry.Property.Name, index, definition);
-            })
+        var declared = TargetProperties(build.GetType());
+        var factories = declared.Select(d => (Target)d.Property.GetValue(build)!).ToList();
+        var targets = declared
+            .Select((d, index) => new ExecutableTarget(d.Name, index, new TargetDefinition(build, d.Name, d.Layers).Define(factories[index])))
             .ToList();
 
-        ExecutableTarget Resolve(Target reference, ExecutableTarget owner)
+        ExecutableTarget? Resolve(TargetReference reference, ExecutableTarget owner)
         {
-            var index = factories.FindIndex(f => f.Factory.Equals(reference));
+            if (reference.Resolve(build) is not { } factory)
+                return null;
+            var index = factories.FindIndex(f => f.Equals(factory));
             return index >= 0
                 ? targets[index]
-                : throw new UsageException($"Target '{owner.Name}' refers to a target that is not a property of {build.GetType().Name}.");
+                : throw new UsageException($"Target '{owner.Name}' refers to a target that is not a property of {build.GetType().Name} or its components.");
         }
+
+        IEnumerable<ExecutableTarget> All(List<TargetReference> references, ExecutableTarget owner) =>
+            references.Select(r => Resolve(r, owner)).OfType<ExecutableTarget>();
 
         foreach (var target in targets)
         {
             var definition = target.Definition;
-            foreach (var other in definition.DependsOnTargets.Select(r => Resolve(r, target)))
+            foreach (var other in All(definition.DependsOnTargets, target))
                 AddOnce(target.ExecutionDependencyList, other);
-            foreach (var other in definition.DependentForTargets.Select(r => Resolve(r, target)))
+            foreach (var other in All(definition.DependentForTargets, target))
                 AddOnce(other.ExecutionDependencyList, target);
-            foreach (var other in definition.AfterTargets.Select(r => Resolve(r, target)))
+            foreach (var other in All(definition.AfterTargets, target))
                 AddOnce(target.OrderDependencyList, other);
-            foreach (var other in definition.BeforeTargets.Select(r => Resolve(r, target)))
+            foreach (var other in All(definition.BeforeTargets, target))
                 AddOnce(other.OrderDependencyList, target);
-            foreach (var other in definition.TriggersTargets.Select(r => Resolve(r, target)))
+            foreach (var other in All(definition.TriggersTargets, target))
                 Link(target, other);
-            foreach (var other in definition.TriggeredByTargets.Select(r => Resolve(r, target)))
+            foreach (var other in All(definition.TriggeredByTargets, target))
                 Link(other, target);
-            foreach (var (reference, globs) in definition.ConsumedArtifacts)
-                target.ConsumedList.Add(new ConsumedArtifact(Resolve(reference, target), globs));
+            foreach (var producer in All(definition.ConsumedTargets, target))
+            {
+                // What a target reads is ordered after what writes it, on a laptop as in the generated jobs.
+                AddOnce(target.ConsumedList, producer);
+                AddOnce(target.OrderDependencyList, producer);
+            }
         }
 
-        return new TargetGraph(targets, factories.Select(f => f.Factory).ToList());
+        OutputLinks.Add(targets);
+        return new TargetGraph(targets, factories);
     }
 
-    /// <summary>Target-typed properties of the build class and its bases, base class first, each in source order.</summary>
-    private static List<PropertyInfo> TargetProperties(Type type)
+    /// <summary>
+    /// One target per name: the property that dispatch reaches, and every getter that defines it, override first.
+    /// A name that unrelated components both declare must be overridden by the build class, publicly, as C# requires.
+    /// </summary>
+    private static List<(string Name, PropertyInfo Property, List<MethodInfo> Layers)> TargetProperties(Type buildType)
     {
-        var chain = new Stack<Type>();
-        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
-            chain.Push(current);
-        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        return chain
-            .SelectMany(t => t.GetProperties(flags).OrderBy(p => p.MetadataToken))
-            .Where(p => p.PropertyType == typeof(Target) && p.GetIndexParameters().Length == 0)
-            .ToList();
+        var found = new List<(string Name, PropertyInfo Property, List<MethodInfo> Layers)>();
+        var ambiguous = new Dictionary<string, List<Type>>();
+        foreach (var type in BuildMembers.Types(buildType))
+        {
+            foreach (var property in BuildMembers.Properties(type, typeof(Target)))
+            {
+                var name = BuildMembers.SimpleName(property);
+                var index = found.FindIndex(f => TargetName.AreSame(f.Name, name));
+                if (index < 0)
+                {
+                    found.Add((name, property, Definitions(property)));
+                    continue;
+                }
+
+                var existing = found[index];
+                var isExplicit = BuildMembers.IsExplicitImplementation(property);
+                if (!isExplicit && !type.IsAssignableTo(existing.Property.DeclaringType))
+                {
+                    ambiguous.TryAdd(name, [existing.Property.DeclaringType!]);
+                    ambiguous[name].Add(type);
+                    continue;
+                }
+
+                if (!type.IsInterface && !isExplicit && existing.Property.DeclaringType!.IsInterface && property.GetMethod is not { IsPublic: true })
+                    throw new UsageException($"Target {type.Name}.{name} must be public to override {existing.Property.DeclaringType.Name}.{name}.");
+                existing.Layers.InsertRange(0, Definitions(property));
+                if (!type.IsInterface && !isExplicit)
+                {
+                    found[index] = (existing.Name, property, existing.Layers); // an override in a class: the most derived property
+                    ambiguous.Remove(name);
+                }
+            }
+        }
+
+        foreach (var (name, declaringTypes) in ambiguous)
+        {
+            throw new UsageException(
+                $"Target {name} is declared by {string.Join(" and ", declaringTypes.Select(t => t.Name))}: the build must implement it itself (public Target {name} => …).");
+        }
+
+        return found;
     }
+
+    /// <summary>The getter as a definition Base() can apply; none when it is abstract (an interface's bare declaration).</summary>
+    private static List<MethodInfo> Definitions(PropertyInfo property) => property.GetMethod is { IsAbstract: false } getter ? [getter] : [];
 
     private static void Link(ExecutableTarget trigger, ExecutableTarget triggered)
     {
@@ -92,7 +138,7 @@ public sealed class TargetGraph
         AddOnce(triggered.TriggerDependencyList, trigger);
     }
 
-    private static void AddOnce(List<ExecutableTarget> list, ExecutableTarget target)
+    internal static void AddOnce(List<ExecutableTarget> list, ExecutableTarget target)
     {
         if (!list.Contains(target))
             list.Add(target);

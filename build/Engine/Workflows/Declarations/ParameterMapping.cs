@@ -23,8 +23,8 @@ public sealed class ParameterMapping
     /// <summary><c>vars.NAME</c>: repository or environment configuration, not secret.</summary>
     public static ParameterMapping Variable(string parameter, string variable) => new(parameter, new ParameterSource.Variable(variable));
 
-    /// <summary>A value the producer's target set with <see cref="WorkflowOutputs.Set"/>: <c>needs.JOB.outputs.NAME</c>.</summary>
-    public static ParameterMapping Output(string parameter, Target producer, string output) => new(parameter, new ParameterSource.Output(producer, output));
+    /// <summary>A value the producer's target declares in Outputs and sets with <see cref="TargetOutputs.Set"/>: <c>needs.JOB.outputs.NAME</c>.</summary>
+    public static ParameterMapping Output(string parameter, Target producer, TargetOutput output) => new(parameter, new ParameterSource.Output(producer, output));
 
     internal static ParameterMapping Input(string parameter, string input) => new(parameter, new ParameterSource.Input(input));
 }
@@ -39,7 +39,10 @@ public abstract record ParameterSource
 
     public sealed record Variable(string Name) : ParameterSource;
 
-    public sealed record Output(Target Producer, string Name) : ParameterSource;
+    public sealed record Output(Target Producer, TargetOutput Value) : ParameterSource
+    {
+        public string Name => Value.Name;
+    }
 
     public sealed record Input(string Name) : ParameterSource;
 }

@@ -1,4 +1,4 @@
-using System.Reflection;
+using Engine.Reflection;
 using Engine.Targets;
 
 namespace Engine.Workflows;
@@ -22,24 +22,16 @@ public static class WorkflowGenerator
 
         return declarations
             .OrderBy(d => d.Declaration.File, StringComparer.Ordinal)
-            .Select(d => WorkflowPlanner.Plan(build, graph, parameters, d.Declaration, d.Source))
+            .Select(d => WorkflowPlanner.Plan(graph, parameters, d.Declaration, d.Source))
             .Select(plan => new GeneratedWorkflow(plan, WorkflowYaml.Render(plan), JobGraphMermaid.Render(plan)))
             .ToList();
     }
 
     /// <summary>WorkflowDeclaration-typed properties of the build class and its bases, with "Class.Property" as source.</summary>
-    private static List<(WorkflowDeclaration Declaration, string Source)> Declarations(BuildBase build)
-    {
-        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        var found = new List<(WorkflowDeclaration, string)>();
-        for (var type = build.GetType(); type is not null && type != typeof(object); type = type.BaseType)
-        {
-            foreach (var property in type.GetProperties(flags).Where(p => p.PropertyType == typeof(WorkflowDeclaration) && p.GetIndexParameters().Length == 0))
-                found.Add(((WorkflowDeclaration)property.GetValue(build)!, $"{type.Name}.{property.Name}"));
-        }
-
-        return found;
-    }
+    private static List<(WorkflowDeclaration Declaration, string Source)> Declarations(BuildBase build) =>
+        BuildMembers.Types(build.GetType())
+            .SelectMany(type => BuildMembers.Properties(type, typeof(WorkflowDeclaration)).Select(p => ((WorkflowDeclaration)p.GetValue(build)!, $"{type.Name}.{p.Name}")))
+            .ToList();
 
     private static bool IsPlainFileName(string file) =>
         file.EndsWith(".yml", StringComparison.Ordinal) && file.Length > 4 && file.IndexOfAny(['/', '\\']) < 0;

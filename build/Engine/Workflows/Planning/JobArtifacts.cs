@@ -12,7 +12,7 @@ internal static class JobArtifacts
         {
             job.Uploads = job.Targets.Where(t => t.Produces.Count > 0).Select(Artifact).ToList();
             var downloads = new List<JobArtifact>();
-            foreach (var consumed in job.Targets.SelectMany(t => t.Consumes.Select(c => (Consumer: t, c.Producer))))
+            foreach (var consumed in job.Targets.SelectMany(t => t.Consumes.Select(producer => (Consumer: t, Producer: producer))))
             {
                 // Artifacts travel within one run: a producer the workflow does not run left nothing to download.
                 if (set.JobOf(consumed.Producer) is not { } producerJob || producerJob == job)

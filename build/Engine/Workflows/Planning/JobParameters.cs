@@ -66,7 +66,8 @@ internal static partial class JobParameters
             ParameterSource.Variable variable when !VariableName().IsMatch(variable.Name) => $"'{variable.Name}' is not a valid variable name.",
             ParameterSource.Output output when references.Find(output.Producer) is not { } producer || set.JobOf(producer) is null =>
                 $"Parameter {parameter.Name} comes from an output of a target that this workflow does not run as a job.",
-            ParameterSource.Output output when !JobId.IsValid(output.Name) => $"'{output.Name}' is not a valid output name.",
+            ParameterSource.Output output when !references.Find(output.Producer)!.Outputs.Contains(output.Value) =>
+                $"Parameter {parameter.Name} comes from output '{output.Name}' of {references.Find(output.Producer)!.Name}, which does not declare it in Outputs.",
             _ => null,
         };
         if (problem is not null)

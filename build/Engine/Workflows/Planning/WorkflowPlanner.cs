@@ -10,7 +10,7 @@ namespace Engine.Workflows;
 /// </summary>
 internal static class WorkflowPlanner
 {
-    public static WorkflowPlan Plan(BuildBase build, TargetGraph graph, IReadOnlyList<BuildParameter> parameters, WorkflowDeclaration declaration, string source)
+    public static WorkflowPlan Plan(TargetGraph graph, IReadOnlyList<BuildParameter> parameters, WorkflowDeclaration declaration, string source)
     {
         var errors = new DeclarationErrors(declaration.File);
         var references = new TargetReferences(graph);

@@ -25,7 +25,7 @@ internal sealed partial class DeliveryBuild
         Parameters =
         [
             ParameterMapping.Secret(nameof(DatabasePassword), "DATABASE_PASSWORD"),
-            ParameterMapping.Output(nameof(ImageDigest), PushEcr, "image-digest"),
+            ParameterMapping.Output(nameof(ImageDigest), PushEcr, ImageDigestOutput),
             ParameterMapping.Variable(nameof(AlarmTopic), "ALARM_TOPIC"),
         ],
         Jobs =
@@ -84,7 +84,7 @@ internal sealed partial class DeliveryBuild
         Parameters =
         [
             ParameterMapping.Secret(nameof(GitHubToken), "GITHUB_TOKEN"),
-            ParameterMapping.Output(nameof(ReleaseVersion), Version, "version"),
+            ParameterMapping.Output(nameof(ReleaseVersion), Version, VersionOutput),
         ],
         Jobs =
         [

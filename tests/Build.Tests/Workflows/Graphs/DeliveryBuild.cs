@@ -9,6 +9,9 @@ namespace BuildTests.Workflows.Graphs;
 /// </summary>
 internal sealed partial class DeliveryBuild : BuildBase
 {
+    private static readonly TargetOutput ImageDigestOutput = new("image-digest");
+    private static readonly TargetOutput VersionOutput = new("version");
+
     [Parameter("Digest of the image to deploy (sha256:…)")]
     private readonly string? ImageDigest = null;
 
@@ -42,14 +45,14 @@ internal sealed partial class DeliveryBuild : BuildBase
 
     private Target Scan => _ => _.DependsOn(BuildImage).Consumes(BuildImage).Produces("artifacts/scan/**").Executes(() => { });
 
-    private Target PushEcr => _ => _.DependsOn(BuildImage).Produces("artifacts/image/digest.json").Executes(() => { });
+    private Target PushEcr => _ => _.DependsOn(BuildImage).Produces("artifacts/image/digest.json").Outputs(ImageDigestOutput).Executes(() => { });
 
     private Target MigrateDb => _ => _.DependsOn(PushEcr).Requires(() => DatabasePassword).Executes(() => { });
 
     private Target DeployBlueGreen => _ => _
         .DependsOn(MigrateDb)
         .Consumes(PushEcr)
-        .Requires(() => ImageDigest)
+        .Requires(() => ImageDigest, ImageDigestOutput)
         .Produces("artifacts/deploy/state.json")
         .Executes(() => Log.Information($"{Strategy} deploy, alarms to {AlarmTopic}"));
 
@@ -60,7 +63,7 @@ internal sealed partial class DeliveryBuild : BuildBase
 
     private Target Rollback => _ => _.After(DeployBlueGreen, SmokeTest).AssuredAfterFailure().Consumes(DeployBlueGreen).Executes(() => { });
 
-    private Target Version => _ => _.Executes(() => { });
+    private Target Version => _ => _.Outputs(VersionOutput).Executes(() => { });
 
     private Target Pack => _ => _.DependsOn(Test).Produces("artifacts/packages/*.nupkg").Executes(() => { });
 
@@ -68,7 +71,7 @@ internal sealed partial class DeliveryBuild : BuildBase
         .DependsOn(Version, Pack)
         .Consumes(Pack)
         .Requires(() => GitHubToken)
-        .Requires(() => ReleaseVersion)
+        .Requires(() => ReleaseVersion, VersionOutput)
         .Executes(() => { });
 }
 

@@ -1,9 +1,9 @@
 using Engine;
 
-internal sealed partial class Build
+/// <summary>The Lint component: formatting and analyzers over the whole solution, each finding printed as file:line.</summary>
+public interface ILint : IHazSolution, IHazConfiguration
 {
-    /// <summary>Formatting and analyzers over the whole solution; each finding printed as file:line.</summary>
-    private Target Lint => _ => _
+    Target Lint => _ => _
         .Description("Check formatting (dotnet format --verify-no-changes) and analyzers (build with warnings as errors)")
         .ProceedAfterFailure() // a style finding must not hide test results: Test still runs, the build still fails
         .Executes(async cancellation =>
@@ -19,6 +19,6 @@ internal sealed partial class Build
 
             ReportSummary(findings.Count == 0 ? "no findings" : $"{findings.Count} finding(s)");
             if (findings.Count > 0)
-                throw new InvalidOperationException($"Lint found {findings.Count} problem(s); run 'dotnet format App.sln' to fix formatting.");
+                throw new InvalidOperationException($"Lint found {findings.Count} problem(s); run 'dotnet format {Solution.Name}' to fix formatting.");
         });
 }

@@ -1,11 +1,11 @@
 using Engine;
 
-internal sealed partial class Build
+/// <summary>The Test component: every test project of the solution; TRX and Cobertura coverage land in artifacts/test-results.</summary>
+public interface ITest : IHazSolution, IHazConfiguration
 {
-    private AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+    AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
-    /// <summary>Every test project of the solution; TRX and Cobertura coverage land in artifacts/test-results.</summary>
-    private Target Test => _ => _
+    Target Test => _ => _
         .Description("Run the tests with TRX results and coverage into artifacts/test-results")
         .Produces("artifacts/test-results/**")
         .Executes(async cancellation =>

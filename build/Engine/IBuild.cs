@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+
+namespace Engine;
+
+/// <summary>
+/// What every build offers its components (NUKE's <c>INukeBuild</c>): a component is an interface that extends this
+/// one and declares targets and parameters as default members, which a build class composes by implementing it.
+/// </summary>
+public interface IBuild
+{
+    AbsolutePath RootDirectory { get; }
+    AbsolutePath ArtifactsDirectory { get; }
+    AbsolutePath TemporaryDirectory { get; }
+
+    /// <summary>The --profile / --environment given, or null.</summary>
+    string? Profile { get; }
+
+    Verbosity Verbosity { get; }
+
+    /// <summary>The bound value of a parameter declared as a component property, or null when no source gave one:
+    /// <c>[Parameter] string Filter =&gt; TryGetValue(() =&gt; Filter) ?? "default";</c></summary>
+    T? TryGetValue<T>(Expression<Func<T>> parameter)
+        where T : class;
+
+    /// <inheritdoc cref="TryGetValue{T}(Expression{Func{T}})"/>
+    T? TryGetValue<T>(Expression<Func<T?>> parameter)
+        where T : struct;
+
+    /// <summary>The key result line of the running target, shown in the summary table.</summary>
+    void ReportSummary(string line) => Running.TargetRunner.ReportSummary(line);
+
+    bool IsServerBuild => BuildEnvironment.IsServerBuild;
+    bool IsLocalBuild => !BuildEnvironment.IsServerBuild;
+    bool IsGitHubActions => BuildEnvironment.IsGitHubActions;
+}

@@ -4,7 +4,8 @@ namespace Engine;
 
 /// <summary>
 /// Where every line the build prints goes: redacted, filtered by verbosity, coloured on a terminal, and kept
-/// together per target while targets run in parallel. One instance per run, reached through <see cref="Current"/>.
+/// together per target while targets run in parallel. Errors and warnings go to the error writer (standard error),
+/// so that <c>./build.sh … &gt; log</c> still shows a failure. One instance per run, reached through <see cref="Current"/>.
 /// </summary>
 public sealed class BuildOutput
 {
@@ -13,12 +14,14 @@ public sealed class BuildOutput
     private static readonly BuildOutput Fallback = new(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true }, Verbosity.Normal, new SecretMasker(), useColor: false);
     private readonly AsyncLocal<TargetOutputBuffer?> buffer = new();
     private readonly TextWriter writer;
+    private readonly TextWriter errorWriter;
     private readonly Lock gate = new();
     private readonly bool useColor;
 
-    public BuildOutput(TextWriter writer, Verbosity verbosity, SecretMasker secrets, bool useColor)
+    public BuildOutput(TextWriter writer, Verbosity verbosity, SecretMasker secrets, bool useColor, TextWriter? errorWriter = null)
     {
         this.writer = writer;
+        this.errorWriter = errorWriter ?? writer;
         this.useColor = useColor;
         Verbosity = verbosity;
         Secrets = secrets;
@@ -52,15 +55,18 @@ public sealed class BuildOutput
                     Problems.Add((level, line));
             }
 
-            Emit(Colorize(level, line));
+            Emit(new OutputLine(Colorize(level, line), level >= LogLevel.Warning));
         }
     }
 
     /// <summary>A line whatever the verbosity (headers, workflow commands); kept with its target like any other.</summary>
-    public void WriteLine(string line) => Emit(Secrets.Redact(line));
+    public void WriteLine(string line) => Emit(new OutputLine(Secrets.Redact(line), IsError: false));
+
+    /// <summary>A line for standard error whatever the verbosity: the end-of-build problem list and verdict.</summary>
+    public void WriteErrorLine(string line) => Emit(new OutputLine(Secrets.Redact(line), IsError: true));
 
     /// <summary>A line printed at once, even while this target's output is held back: "started" notes.</summary>
-    public void WriteNow(string line) => Flush([Secrets.Redact(line)]);
+    public void WriteNow(string line) => Flush([new OutputLine(Secrets.Redact(line), IsError: false)]);
 
     public bool IsEnabled(LogLevel level) => level switch
     {
@@ -80,17 +86,18 @@ public sealed class BuildOutput
 
     public string Bold(string text) => useColor ? $"\e[1m{text}\e[0m" : text;
 
-    internal void Flush(IReadOnlyList<string> lines)
+    internal void Flush(IReadOnlyList<OutputLine> lines)
     {
         lock (gate)
         {
             foreach (var line in lines)
-                writer.WriteLine(line);
+                (line.IsError ? errorWriter : writer).WriteLine(line.Text);
             writer.Flush();
+            errorWriter.Flush();
         }
     }
 
-    private void Emit(string line)
+    private void Emit(OutputLine line)
     {
         if (buffer.Value is { IsOpen: true } target)
         {
@@ -98,8 +105,7 @@ public sealed class BuildOutput
             return;
         }
 
-        lock (gate)
-            writer.WriteLine(line);
+        Flush([line]);
     }
 
     private string Colorize(LogLevel level, string line) => !useColor ? line : level switch
@@ -114,12 +120,12 @@ public sealed class BuildOutput
 /// <summary>One target's lines while it runs beside others; printed as one block when it ends.</summary>
 public sealed class TargetOutputBuffer(BuildOutput output) : IDisposable
 {
-    private readonly List<string> lines = [];
+    private readonly List<OutputLine> lines = [];
     private readonly Lock gate = new();
 
     public bool IsOpen { get; private set; } = true;
 
-    public void Add(string line)
+    public void Add(OutputLine line)
     {
         lock (gate)
             lines.Add(line);
@@ -136,3 +142,6 @@ public sealed class TargetOutputBuffer(BuildOutput output) : IDisposable
         }
     }
 }
+
+/// <summary>A finished line and the stream it belongs on.</summary>
+public sealed record OutputLine(string Text, bool IsError);

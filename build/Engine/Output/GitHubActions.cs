@@ -12,7 +12,7 @@ internal sealed class GitHubActions(BuildOutput output, string? stepSummaryPath)
     {
         // The runner hides ::add-mask:: lines itself; our own redaction must not rewrite them.
         foreach (var part in value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            output.Flush([$"::add-mask::{part}"]);
+            output.Flush([new OutputLine($"::add-mask::{part}", IsError: false)]);
     }
 
     public void BeginGroup(string title) => output.WriteLine($"::group::{title}");

@@ -1,8 +1,9 @@
 namespace Engine.Output;
 
 /// <summary>
-/// Replaces every known secret value in a line with ***. Secrets are registered before anything is printed,
-/// and in the forms they are likely to appear in: as given, line by line, and URL-encoded.
+/// Replaces every known secret value in a line with ***. Secrets are registered before anything is printed, and in
+/// every form the build itself may turn them into: as given, line by line, URL-encoded, JSON-escaped, escaped for a
+/// Markdown table and single-quoted for a shell. The output layer also masks before it transforms (quoting, escaping).
 /// </summary>
 public sealed class SecretMasker
 {
@@ -16,7 +17,14 @@ public sealed class SecretMasker
     {
         if (string.IsNullOrWhiteSpace(secret))
             return;
-        var forms = new[] { secret, Uri.EscapeDataString(secret) }
+        var forms = new[]
+            {
+                secret,
+                Uri.EscapeDataString(secret),
+                System.Text.Json.JsonEncodedText.Encode(secret).ToString(),
+                secret.Replace("|", "\\|", StringComparison.Ordinal),
+                secret.Replace("'", "'\\''", StringComparison.Ordinal),
+            }
             .Concat(secret.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Where(v => v.Length > 0);
         lock (gate)

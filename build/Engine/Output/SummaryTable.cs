@@ -24,7 +24,8 @@ internal static class SummaryTable
             .ToString();
     }
 
-    public static string Markdown(IReadOnlyList<TargetResult> results, TimeSpan total, bool succeeded)
+    /// <summary>Secrets are masked in each cell before Markdown escaping, which would otherwise hide them from the masker.</summary>
+    public static string Markdown(IReadOnlyList<TargetResult> results, TimeSpan total, bool succeeded, SecretMasker secrets)
     {
         var text = new StringBuilder()
             .AppendLine(succeeded ? "### Build succeeded" : "### Build failed")
@@ -32,7 +33,7 @@ internal static class SummaryTable
             .AppendLine("| Target | Status | Duration | Result |")
             .AppendLine("|---|---|---:|---|");
         foreach (var row in Rows(results))
-            text.AppendLine($"| {row.Target.Name} | {row.Status} | {Duration(row)} | {(row.Summary ?? "").Replace("|", "\\|", StringComparison.Ordinal)} |");
+            text.AppendLine($"| {row.Target.Name} | {row.Status} | {Duration(row)} | {secrets.Redact(row.Summary ?? "").Replace("|", "\\|", StringComparison.Ordinal)} |");
         return text.AppendLine($"| **Total** | | {DurationText.Format(total)} | |").ToString();
     }
 

@@ -17,6 +17,7 @@ public static class BuildHost
     public static int RunProcess(BuildBase build, string[] args, Func<BuildBase, Target?> defaultTarget)
     {
         var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -33,13 +34,23 @@ public static class BuildHost
                 context.Cancel = true;
                 cancellation.Cancel();
             });
-        return Run(build, args, defaultTarget, stdout, redirectConsole: true, Environment.GetEnvironmentVariable, cancellation.Token);
+        return Run(build, args, defaultTarget, stdout, redirectConsole: true, Environment.GetEnvironmentVariable, cancellation.Token, stderr);
     }
 
     /// <param name="environment">How environment variables are read: the process's, or a test's own.</param>
+    /// <param name="errorWriter">Where errors and warnings go (standard error); null: the same writer.</param>
     public static int Run(
-        BuildBase build, string[] args, Func<BuildBase, Target?> defaultTarget, TextWriter writer, bool redirectConsole, Func<string, string?> environment, CancellationToken cancellation)
+        BuildBase build,
+        string[] args,
+        Func<BuildBase, Target?> defaultTarget,
+        TextWriter writer,
+        bool redirectConsole,
+        Func<string, string?> environment,
+        CancellationToken cancellation,
+        TextWriter? errorWriter = null)
     {
+        BuildEnvironment.Use(environment);
+        errorWriter ??= writer;
         BuildArguments arguments;
         try
         {
@@ -47,13 +58,15 @@ public static class BuildHost
         }
         catch (UsageException e)
         {
-            writer.WriteLine($"error: {e.Message}");
+            errorWriter.WriteLine($"error: {e.Message}");
             return UsageError;
         }
 
         var onGitHub = environment("GITHUB_ACTIONS") == "true";
-        var useColor = (!Console.IsOutputRedirected && environment("NO_COLOR") is null) || onGitHub;
-        var output = new BuildOutput(writer, arguments.Verbosity, new SecretMasker(), redirectConsole && useColor);
+        // NO_COLOR (no-color.org) and TERM=dumb turn escape codes off everywhere, GitHub's log included.
+        var colorRefused = environment("NO_COLOR") is { Length: > 0 } || environment("TERM") == "dumb";
+        var useColor = !colorRefused && (onGitHub || !Console.IsOutputRedirected);
+        var output = new BuildOutput(writer, arguments.Verbosity, new SecretMasker(), redirectConsole && useColor, errorWriter);
         output.GitHub = GitHubActions.Detect(output, environment);
         BuildOutput.Current = output;
         var (originalOut, originalError) = (Console.Out, Console.Error);
@@ -76,6 +89,8 @@ public static class BuildHost
         {
             if (redirectConsole)
             {
+                Console.Out.Flush();
+                Console.Error.Flush();
                 Console.SetOut(originalOut);
                 Console.SetError(originalError);
             }

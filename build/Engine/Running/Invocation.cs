@@ -118,15 +118,18 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
         output.WriteLine("");
         if (output.Problems.Count > 0 && output.Verbosity >= Verbosity.Minimal)
         {
-            output.WriteLine("Warnings and errors:");
+            output.WriteErrorLine("Warnings and errors:");
             foreach (var (_, text) in output.Problems.ToList())
-                output.WriteLine($"  {text}");
-            output.WriteLine("");
+                output.WriteErrorLine($"  {text}");
+            output.WriteErrorLine("");
         }
 
         output.WriteLine(SummaryTable.Text(results, clock.Elapsed));
-        output.WriteLine(output.Bold(succeeded ? $"Build succeeded in {DurationText.Format(clock.Elapsed)}." : $"Build failed in {DurationText.Format(clock.Elapsed)}."));
-        output.GitHub?.AppendStepSummary(SummaryTable.Markdown(results, clock.Elapsed, succeeded));
+        if (succeeded)
+            output.WriteLine(output.Bold($"Build succeeded in {DurationText.Format(clock.Elapsed)}."));
+        else
+            output.WriteErrorLine(output.Bold($"Build failed in {DurationText.Format(clock.Elapsed)}."));
+        output.GitHub?.AppendStepSummary(SummaryTable.Markdown(results, clock.Elapsed, succeeded, output.Secrets));
         return succeeded ? BuildHost.Success : BuildHost.TargetFailed;
     }
 }

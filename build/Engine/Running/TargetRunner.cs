@@ -126,6 +126,8 @@ internal sealed class TargetRunner(ExecutionPlan plan, BuildOutput output, int m
         finally
         {
             result.Duration = clock.Elapsed;
+            Console.Out.Flush(); // what the target printed without a final newline still belongs to it
+            Console.Error.Flush();
             if (gitHub is not null && !result.Target.IsCollective)
                 gitHub.EndGroup();
         }

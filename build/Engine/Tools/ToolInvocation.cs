@@ -16,8 +16,11 @@ public sealed record ToolInvocation(string Executable, IReadOnlyList<string> Arg
     /// <summary>Text written to the tool's standard input, then closed.</summary>
     public string? StandardInput { get; init; }
 
-    /// <summary>The command line as shown to users (the output layer redacts secrets from it).</summary>
-    public string CommandLine => string.Join(" ", new[] { Executable }.Concat(Arguments.Select(Quote)));
+    /// <summary>
+    /// The command line as shown to users, secrets masked in each argument before it is quoted: quoting changes a
+    /// secret's text (it's → 'it'\''s') so that masking the finished line could no longer find it.
+    /// </summary>
+    public string CommandLine => string.Join(" ", new[] { Executable }.Concat(Arguments.Select(a => Quote(BuildOutput.Current.Secrets.Redact(a)))));
 
     private static string Quote(string argument) =>
         argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? argument : $"'{argument.Replace("'", "'\\''", StringComparison.Ordinal)}'";

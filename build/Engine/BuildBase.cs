@@ -30,7 +30,7 @@ public abstract class BuildBase : IBuild
         where T : IBuild => this is T component ? component : throw new InvalidCastException($"{GetType().Name} does not implement {typeof(T).Name}.");
 
     public T? TryGetValue<T>(Expression<Func<T>> parameter)
-        where T : class => componentParameters.GetValueOrDefault(ParameterName(parameter)) as T;
+        where T : class? => componentParameters.GetValueOrDefault(ParameterName(parameter)) as T;
 
     public T? TryGetValue<T>(Expression<Func<T?>> parameter)
         where T : struct => componentParameters.GetValueOrDefault(ParameterName(parameter)) is T value ? value : null;

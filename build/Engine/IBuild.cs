@@ -20,7 +20,7 @@ public interface IBuild
     /// <summary>The bound value of a parameter declared as a component property, or null when no source gave one:
     /// <c>[Parameter] string Filter =&gt; TryGetValue(() =&gt; Filter) ?? "default";</c></summary>
     T? TryGetValue<T>(Expression<Func<T>> parameter)
-        where T : class;
+        where T : class?;
 
     /// <inheritdoc cref="TryGetValue{T}(Expression{Func{T}})"/>
     T? TryGetValue<T>(Expression<Func<T?>> parameter)

@@ -1,3 +1,4 @@
+using System.Text;
 using Engine.Running;
 
 namespace Engine.Tests;
@@ -9,10 +10,17 @@ internal sealed class BuildRun : IDisposable
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "engine-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Standard output and standard error together, in the order written.</summary>
     public string Output { get; private set; } = "";
+
+    /// <summary>What went to standard error alone.</summary>
+    public string Errors { get; private set; } = "";
 
     /// <summary>Environment variables this run sees on top of the process's, without touching the process.</summary>
     public Dictionary<string, string> Environment { get; } = [];
+
+    /// <summary>Installs the redacting console for the run, as a real process does: only in tests that do not run in parallel.</summary>
+    public bool RedirectConsole { get; init; }
 
     public void WriteParameters(string fileName, string json) => File.WriteAllText(Path.Combine(Root, ".nuke", fileName), json);
 
@@ -20,10 +28,13 @@ internal sealed class BuildRun : IDisposable
 
     public int Run(BuildBase build, Func<BuildBase, Target?>? defaultTarget, params string[] args)
     {
-        using var writer = new StringWriter();
-        var code = BuildHost.Run(build, [.. args, "--root", Root], defaultTarget ?? (_ => null), writer, redirectConsole: false,
-            name => Environment.TryGetValue(name, out var value) ? value : System.Environment.GetEnvironmentVariable(name), CancellationToken.None);
-        Output = writer.ToString();
+        var combined = new StringBuilder();
+        using var output = new CapturingWriter(combined);
+        using var errors = new CapturingWriter(combined);
+        var code = BuildHost.Run(build, [.. args, "--root", Root], defaultTarget ?? (_ => null), output, RedirectConsole,
+            name => Environment.TryGetValue(name, out var value) ? value : System.Environment.GetEnvironmentVariable(name), CancellationToken.None, errors);
+        Output = combined.ToString();
+        Errors = errors.ToString();
         return code;
     }
 
@@ -31,5 +42,23 @@ internal sealed class BuildRun : IDisposable
     {
         if (Directory.Exists(Root))
             Directory.Delete(Root, recursive: true);
+    }
+
+    /// <summary>Keeps its own text and appends to the shared, ordered record of both streams.</summary>
+    private sealed class CapturingWriter(StringBuilder combined) : StringWriter
+    {
+        public override void Write(char value)
+        {
+            base.Write(value);
+            lock (combined)
+                combined.Append(value);
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            lock (combined)
+                combined.Append(value);
+        }
     }
 }

@@ -5,6 +5,9 @@ public interface ITest : IHazSolution, IHazConfiguration
 {
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
+    [Parameter("Only tests matching this dotnet test filter, e.g. FullyQualifiedName~Parity")]
+    string? TestFilter => TryGetValue(() => TestFilter);
+
     Target Test => _ => _
         .Description("Run the tests with TRX results and coverage into artifacts/test-results")
         .Produces("artifacts/test-results/**")
@@ -12,7 +15,7 @@ public interface ITest : IHazSolution, IHazConfiguration
         {
             if (Directory.Exists(TestResultsDirectory))
                 Directory.Delete(TestResultsDirectory, recursive: true);
-            var run = await DotNet.Test(Solution, Configuration, TestResultsDirectory.CreateDirectory(), cancellation);
+            var run = await DotNet.Test(Solution, Configuration, TestResultsDirectory.CreateDirectory(), TestFilter, cancellation);
             var trxFiles = Directory.GetFiles(TestResultsDirectory, "*.trx", SearchOption.AllDirectories);
             var totals = TestTotals.FromTrxFiles(trxFiles);
             File.WriteAllText(TestResultsDirectory / "totals.txt", totals + Environment.NewLine);

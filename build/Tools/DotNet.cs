@@ -10,7 +10,7 @@ internal static class DotNet
     public static Task<ToolResult> FormatVerify(AbsolutePath project, AbsolutePath report, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(Invocation(["format", project, "--verify-no-changes", "--no-restore", "--severity", "warn", "--report", report]), cancellation);
 
-    public static Task<ToolResult> Test(AbsolutePath project, Configuration configuration, AbsolutePath resultsDirectory, CancellationToken cancellation) =>
+    public static Task<ToolResult> Test(AbsolutePath project, Configuration configuration, AbsolutePath resultsDirectory, string? filter, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(
             Invocation([
                 "test", project, "--configuration", configuration.ToString(), "--nologo",
@@ -18,6 +18,7 @@ internal static class DotNet
                 "--logger", "trx",
                 "--logger", "console;verbosity=normal",
                 "--collect", "XPlat Code Coverage",
+                .. filter is { Length: > 0 } ? ["--filter", filter] : Array.Empty<string>(),
             ]),
             cancellation);
 

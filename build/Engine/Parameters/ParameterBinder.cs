@@ -11,6 +11,8 @@ namespace Engine.Parameters;
 /// </summary>
 internal sealed class ParameterBinder(string rootDirectory, Func<string, string?> environment)
 {
+    private const int EchoedValueLength = 60;
+
     public void Bind(object build, IReadOnlyList<BuildParameter> parameters, BuildArguments arguments)
     {
         var files = ParameterFiles(arguments.Profile);
@@ -27,10 +29,17 @@ internal sealed class ParameterBinder(string rootDirectory, Func<string, string?
             }
             catch (FormatException e)
             {
-                var shown = parameter.IsSecret ? "(secret value)" : $"'{string.Join(" ", found.Values!)}'";
+                var shown = parameter.IsSecret ? "(secret value)" : $"'{Shortened(string.Join(" ", found.Values!))}'";
                 throw new UsageException($"Invalid value {shown} for parameter {parameter.Name} ({parameter.CommandLineName}, from {found.Source}): {e.Message}.", e);
             }
         }
+    }
+
+    /// <summary>A value as echoed in an error: on one line, and cut so a pasted file cannot flood the terminal.</summary>
+    private static string Shortened(string value)
+    {
+        var line = value.ReplaceLineEndings(" ");
+        return line.Length <= EchoedValueLength ? line : line[..EchoedValueLength] + "…";
     }
 
     private (IReadOnlyList<string>? Values, string Source)? Find(BuildParameter parameter, BuildArguments arguments, List<ParameterFile> files)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Engine.Targets;
 
 namespace Engine.Parameters;
 
@@ -25,23 +26,52 @@ internal sealed class ParameterFile
             using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new UsageException($"{displayPath} must hold a JSON object of parameter names and values.");
-            var values = document.RootElement.EnumerateObject()
-                .Where(p => p.Name != "$schema")
-                .ToDictionary(p => p.Name, p => (IReadOnlyList<string>?)Texts(p.Value, displayPath, p.Name));
+            var values = new Dictionary<string, IReadOnlyList<string>?>();
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "$schema"))
+            {
+                // Keys match parameters the way options do (case and dashes ignored), so "Configuration" and
+                // "configuration" would silently compete for one parameter.
+                if (values.Keys.FirstOrDefault(k => TargetName.AreSame(k, property.Name)) is { } earlier)
+                    throw new UsageException($"{displayPath}: parameter '{property.Name}' is given twice{(earlier == property.Name ? "" : $" (also as '{earlier}')")}.");
+                values[property.Name] = Texts(property.Value, displayPath, property.Name);
+            }
+
             return new ParameterFile(displayPath, values);
         }
         catch (JsonException e)
         {
-            throw new UsageException($"{displayPath} is not valid JSON: {e.Message}", e);
+            throw new UsageException($"{displayPath} is not valid JSON{Position(e)}: {Reason(e)}", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{displayPath} cannot be read: {e.Message}", e);
         }
     }
 
     private static List<string>? Texts(JsonElement value, string file, string key) => value.ValueKind switch
     {
         JsonValueKind.Null => null,
-        JsonValueKind.String => [value.GetString()!],
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => [value.GetRawText()],
-        JsonValueKind.Array => value.EnumerateArray().Select(v => Texts(v, file, key)?.Single() ?? "").ToList(),
-        _ => throw new UsageException($"{file}: parameter '{key}' must be a string, number, bool or array."),
+        JsonValueKind.Array => value.EnumerateArray().Select(v => Scalar(v, file, key) ?? "").ToList(),
+        _ => [Scalar(value, file, key)!],
     };
+
+    /// <summary>The text of a string, number or bool; null for a JSON null; arrays and objects are not values.</summary>
+    private static string? Scalar(JsonElement value, string file, string key) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => throw new UsageException($"{file}: parameter '{key}' must be a string, number, bool or an array of those."),
+    };
+
+    // JsonException counts lines and bytes from 0; editors count from 1.
+    private static string Position(JsonException e) =>
+        e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+
+    /// <summary>The message without the 0-based " LineNumber: … | BytePositionInLine: …" it ends with.</summary>
+    private static string Reason(JsonException e)
+    {
+        var at = e.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (at < 0 ? e.Message : e.Message[..at]).ReplaceLineEndings(" ");
+    }
 }

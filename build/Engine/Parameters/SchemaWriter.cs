@@ -6,7 +6,7 @@ namespace Engine.Parameters;
 
 /// <summary>
 /// .nuke/build.schema.json: a JSON schema of the parameters and target names, so editors complete and check
-/// parameters.json. Written only when its content changes, so a run leaves the tree clean.
+/// parameters.json. Written only when its content changes, so a run leaves the tree clean; a failed write is a warning.
 /// </summary>
 internal static class SchemaWriter
 {
@@ -14,8 +14,16 @@ internal static class SchemaWriter
     {
         var path = Path.Combine(rootDirectory, ".nuke", "build.schema.json");
         var content = Render(graph, parameters);
-        if (!File.Exists(path) || File.ReadAllText(path) != content)
-            File.WriteAllText(path, content);
+        try
+        {
+            if (!File.Exists(path) || File.ReadAllText(path) != content)
+                File.WriteAllText(path, content);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only editors use the schema: a read-only checkout must still build.
+            Log.Warning($"warning: could not update .nuke/build.schema.json: {e.Message}");
+        }
     }
 
     public static string Render(TargetGraph graph, IReadOnlyList<BuildParameter> parameters)

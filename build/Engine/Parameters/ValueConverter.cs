@@ -84,26 +84,36 @@ internal static partial class ValueConverter
         return name is not null ? Enum.Parse(type, name) : throw Expected("one of " + string.Join(", ", Enum.GetNames(type)));
     }
 
-    /// <summary>Accepts "00:05:00" as well as the shorter "90s", "5m", "1h30m", "250ms".</summary>
+    /// <summary>Accepts "00:05:00" as well as the shorter "90s", "5m", "1h30m", "250ms"; never a negative one.</summary>
     private static TimeSpan ParseDuration(string value)
     {
-        if (value.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span))
-            return span;
-        var parts = DurationPart().Matches(value);
-        if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)) != value)
-            throw Expected("a duration such as 90s, 5m, 1h30m or 00:05:00");
-        return parts.Aggregate(TimeSpan.Zero, (sum, part) =>
+        // "-00:05:00" would parse and "-5m" would not; both mean the same, and no wait or timeout can be negative.
+        if (value.StartsWith('-'))
+            throw Expected("a duration that is not negative, such as 90s, 5m, 1h30m or 00:05:00");
+        try
         {
-            var amount = double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
-            return sum + part.Groups[2].Value switch
+            if (value.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span))
+                return span;
+            var parts = DurationPart().Matches(value);
+            if (parts.Count == 0 || string.Concat(parts.Select(p => p.Value)) != value)
+                throw Expected("a duration such as 90s, 5m, 1h30m or 00:05:00");
+            return parts.Aggregate(TimeSpan.Zero, (sum, part) =>
             {
-                "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
-        });
+                var amount = double.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
+                return sum + part.Groups[2].Value switch
+                {
+                    "ms" => TimeSpan.FromMilliseconds(amount),
+                    "s" => TimeSpan.FromSeconds(amount),
+                    "m" => TimeSpan.FromMinutes(amount),
+                    "h" => TimeSpan.FromHours(amount),
+                    _ => TimeSpan.FromDays(amount),
+                };
+            });
+        }
+        catch (OverflowException)
+        {
+            throw Expected($"a duration of at most {TimeSpan.MaxValue.Days} days");
+        }
     }
 
     private static FormatException Expected(string what) => new($"expected {what}");

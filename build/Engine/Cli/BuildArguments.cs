@@ -39,20 +39,52 @@ public sealed class BuildArguments
         while (i < args.Count && !IsOption(args[i]))
             parsed.Targets.Add(args[i++]);
 
+        var options = new List<(string Name, List<string> Values)>();
         while (i < args.Count)
         {
             var token = args[i++];
             if (!IsOption(token))
                 throw new UsageException($"Unexpected argument '{token}': target names come first, then --options.");
             var (name, inline) = SplitInline(token);
+            var isFlag = Flags.Contains(TargetName.Normalize(name));
+            // "--plan=false" would otherwise plan anyway: a switch is on by being there, so a value is a mistake.
+            if (isFlag && inline is not null)
+                throw new UsageException($"--{name} takes no value: remove '={inline}'.");
             var values = inline is not null ? [inline] : new List<string>();
-            var takesValues = !Flags.Contains(TargetName.Normalize(name));
             while (inline is null && i < args.Count && !IsOption(args[i]))
-                (takesValues ? values : parsed.Targets).Add(args[i++]);
-            parsed.Apply(name, values);
+                (isFlag ? parsed.Targets : values).Add(args[i++]);
+            options.Add((name, values));
         }
 
+        RejectRepeated(options.Select(o => o.Name));
+        foreach (var (name, values) in options)
+            parsed.Apply(name, values);
         return parsed;
+    }
+
+    /// <summary>
+    /// An option given twice is an error, not "the last one wins": checked before any value, so the message is about
+    /// the repetition. --target and --skip are lists and may repeat.
+    /// </summary>
+    private static void RejectRepeated(IEnumerable<string> names)
+    {
+        var seen = new Dictionary<string, string>();
+        foreach (var name in names)
+        {
+            var key = TargetName.Normalize(name) switch
+            {
+                "TARGET" or "SKIP" => null,
+                "HELP" or "H" => "HELP",
+                "PROFILE" or "ENVIRONMENT" => "PROFILE",
+                "PARALLEL" or "MAXPARALLEL" => "PARALLEL",
+                var other => other,
+            };
+            if (key is null)
+                continue;
+            if (seen.TryGetValue(key, out var first))
+                throw new UsageException($"--{name} is given twice{(TargetName.AreSame(first, name) ? "" : $" (also as --{first})")}: pass it once.");
+            seen[key] = name;
+        }
     }
 
     private void Apply(string option, List<string> values)
@@ -68,7 +100,7 @@ public sealed class BuildArguments
             case "PROFILE" or "ENVIRONMENT": Profile = Single(option, values); break;
             case "PARALLEL": MaxParallel = Math.Max(2, Environment.ProcessorCount); break;
             case "MAXPARALLEL": MaxParallel = ParseCount(option, Single(option, values)); break;
-            default: ParameterOptions[TargetName.Normalize(option)] = ($"--{option}", values); break;
+            default: ParameterOptions.Add(TargetName.Normalize(option), ($"--{option}", values)); break;
         }
     }
 

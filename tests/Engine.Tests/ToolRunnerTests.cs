@@ -46,10 +46,43 @@ public class ToolRunnerTests
     }
 
     [Fact]
+    public async Task Cancellation_also_stops_a_background_child_that_outlived_the_tool()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), "tool-runner-" + Guid.NewGuid().ToString("N"));
+        // The shell exits at once; its background child keeps the output open, then would create the marker.
+        var invocation = new ToolInvocation("sh", ["-c", $"(sleep 2; touch {marker}) & exit 0"]) { LogOutput = false };
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ToolRunner.RunAsync(invocation, cancellation.Token));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.False(File.Exists(marker), "the background child outlived the cancellation");
+    }
+
+    [Fact]
+    public void The_tool_override_variable_is_read_from_the_builds_environment()
+    {
+        using var run = new BuildRun();
+        run.Environment["NO_SUCH_TOOL_XYZ_EXE"] = "echo";
+        var build = new ToolBuild();
+
+        Assert.Equal(Running.BuildHost.Success, run.Run(build, "Call"));
+        Assert.Equal(["through the override"], build.Output);
+    }
+
+    [Fact]
     public async Task A_missing_executable_says_so()
     {
         var error = await Assert.ThrowsAsync<ToolException>(() => ToolRunner.RunAsync(new ToolInvocation("no-such-tool-xyz", [])));
 
         Assert.Contains("Could not start no-such-tool-xyz", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ToolBuild : BuildBase
+    {
+        public IReadOnlyList<string> Output { get; private set; } = [];
+
+        public Target Call => _ => _.Executes(async () =>
+            Output = (await ToolRunner.RunAsync(new ToolInvocation("no-such-tool-xyz", ["through the override"]) { LogOutput = false })).Output);
     }
 }

@@ -24,8 +24,17 @@ internal sealed class GitHubActions(BuildOutput output, string? stepSummaryPath)
 
     public void AppendStepSummary(string markdown)
     {
-        if (!string.IsNullOrEmpty(stepSummaryPath))
+        if (string.IsNullOrEmpty(stepSummaryPath))
+            return;
+        try
+        {
             File.AppendAllText(stepSummaryPath, output.Secrets.Redact(markdown) + Environment.NewLine);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The summary is a courtesy on the run's page; the build's result stands without it.
+            output.Write(LogLevel.Warning, $"warning: could not append the step summary to {stepSummaryPath}: {e.Message}");
+        }
     }
 
     // Workflow command data must escape %, CR and LF; property values also ':' and ','.

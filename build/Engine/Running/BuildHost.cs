@@ -5,7 +5,8 @@ namespace Engine.Running;
 
 /// <summary>
 /// One invocation from command line to exit code: 0 success, 1 a target failed, 2 bad usage or invalid
-/// parameters (nothing ran). Everything a target requires is checked before the first target runs.
+/// parameters (nothing ran). Everything a target requires is checked before the first target runs. Whatever goes
+/// wrong ends in one "error: " line, never a stack trace.
 /// </summary>
 public static class BuildHost
 {
@@ -16,25 +17,11 @@ public static class BuildHost
     /// <summary>A real process: console redirected through redaction, Ctrl-C and SIGTERM cancel the run.</summary>
     public static int RunProcess(BuildBase build, string[] args, Func<BuildBase, Target?> defaultTarget)
     {
-        var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
-        var stderr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            // The first Ctrl-C cancels gracefully (assured targets still run); the second ends the process.
-            e.Cancel = !cancellation.IsCancellationRequested;
-            if (e.Cancel)
-                stdout.WriteLine("Cancelling… press Ctrl-C again to stop at once.");
-            cancellation.Cancel();
-        };
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM,
-            context =>
-            {
-                context.Cancel = true;
-                cancellation.Cancel();
-            });
-        return Run(build, args, defaultTarget, stdout, redirectConsole: true, Environment.GetEnvironmentVariable, cancellation.Token, stderr);
+        var stdout = BestEffortStream.Writer(1, Console.OpenStandardOutput);
+        // Shared by the output and the signal handler's note, which comes from another thread.
+        var stderr = TextWriter.Synchronized(BestEffortStream.Writer(2, Console.OpenStandardError));
+        using var signals = new SignalCancellation(stderr);
+        return Run(build, args, defaultTarget, stdout, redirectConsole: true, Environment.GetEnvironmentVariable, signals.Token, stderr);
     }
 
     /// <param name="environment">How environment variables are read: the process's, or a test's own.</param>
@@ -84,6 +71,14 @@ public static class BuildHost
         {
             output.Write(LogLevel.Error, $"error: {e.Message}");
             return UsageError;
+        }
+        catch (Exception e)
+        {
+            // The last resort for what nothing above expected: one line, the stack only when asked for.
+            output.Write(LogLevel.Error, $"error: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            if (arguments.Verbosity >= Verbosity.Verbose)
+                output.Write(LogLevel.Error, e.ToString());
+            return TargetFailed;
         }
         finally
         {

@@ -69,9 +69,19 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
     private int WritePlan(ExecutionPlan plan)
     {
         output.WriteLine(PlanText.Render(plan, arguments.MaxParallel));
-        var file = build.ArtifactsDirectory.CreateDirectory() / "plan.md";
-        File.WriteAllText(file, PlanText.Mermaid(plan));
-        output.WriteLine($"Graph written to {file.RelativeTo(build.RootDirectory)}");
+        var file = build.ArtifactsDirectory / "plan.md";
+        try
+        {
+            build.ArtifactsDirectory.CreateDirectory();
+            File.WriteAllText(file, PlanText.Mermaid(plan));
+            output.WriteLine($"Graph written to {file.RelativeTo(build.RootDirectory)}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The plan was asked for and printed; the graph file is an extra that a read-only checkout cannot have.
+            output.Write(LogLevel.Warning, $"warning: could not write {file.RelativeTo(build.RootDirectory)}: {e.Message}");
+        }
+
         return BuildHost.Success;
     }
 

@@ -4,7 +4,8 @@ namespace Engine;
 
 /// <summary>
 /// Runs external tools: output streamed line by line through the (redacting) log, a timeout, the whole process
-/// tree stopped on cancellation, and a <see cref="ToolException"/> with the essentials on a non-zero exit.
+/// tree stopped on cancellation (and on a hard stop, through <see cref="ToolProcesses"/>), and a
+/// <see cref="ToolException"/> with the essentials on a non-zero exit.
 /// </summary>
 public static class ToolRunner
 {
@@ -26,6 +27,18 @@ public static class ToolRunner
     public static async Task<ToolResult> RunUncheckedAsync(ToolInvocation invocation, CancellationToken cancellation = default)
     {
         using var process = Start(invocation);
+        try
+        {
+            return await WaitAsync(process, invocation, cancellation);
+        }
+        finally
+        {
+            ToolProcesses.Forget(process);
+        }
+    }
+
+    private static async Task<ToolResult> WaitAsync(Process process, ToolInvocation invocation, CancellationToken cancellation)
+    {
         var output = new List<string>();
         var errors = new List<string>();
         var reading = Task.WhenAll(
@@ -41,11 +54,12 @@ public static class ToolRunner
         try
         {
             await process.WaitForExitAsync(timeout.Token);
-            await reading;
+            // A background child of the tool may still hold its output open: that wait is cancelled like the tool's.
+            await reading.WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            ToolProcesses.Stop(process);
             await process.WaitForExitAsync(CancellationToken.None);
             if (cancellation.IsCancellationRequested)
                 throw;
@@ -78,7 +92,7 @@ public static class ToolRunner
         Log.Debug($"> {invocation.CommandLine}");
         try
         {
-            return Process.Start(start)!;
+            return ToolProcesses.Start(start);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -90,7 +104,7 @@ public static class ToolRunner
     private static string Resolve(string executable)
     {
         var variable = Path.GetFileNameWithoutExtension(executable).ToUpperInvariant().Replace('-', '_') + "_EXE";
-        return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } overridden ? overridden : executable;
+        return BuildEnvironment.Get(variable) is { Length: > 0 } overridden ? overridden : executable;
     }
 
     // Standard error is logged as information: many tools write progress there; a failure surfaces through the exit code.

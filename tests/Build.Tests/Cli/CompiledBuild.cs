@@ -2,32 +2,37 @@ using System.Diagnostics;
 
 namespace BuildTests.Cli;
 
-/// <summary>Runs the compiled build (_build.dll) as its own process, in a temporary root, as a user would.</summary>
-internal sealed class CompiledBuild : IDisposable
+/// <summary>
+/// Runs a compiled build (_build.dll, or the fixture build beside it) as its own process, in a temporary root, as a
+/// user would.
+/// </summary>
+internal sealed class CompiledBuild(string assembly = "_build.dll") : IDisposable
 {
-    public CompiledBuild() => Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
-
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "compiled-build-" + Guid.NewGuid().ToString("N"));
+    public string Root { get; } = CreateRoot();
 
     public async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment = null, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "_build.dll"));
-        foreach (var argument in args)
-            start.ArgumentList.Add(argument);
-        // The test run itself may be on CI or GitHub: the build under test must not inherit that.
-        foreach (var name in new[] { "GITHUB_ACTIONS", "NUKE_ROOT_DIRECTORY", "CONFIGURATION", "Configuration" })
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
+        using var process = Process.Start(StartInfo("dotnet", [], environment, args))!;
+        return await WaitAsync(process);
+    }
 
-        using var process = Process.Start(start)!;
+    /// <summary>Through bash, for what only a shell can set up: <c>exec "$@" &gt;&amp;-</c> runs the build with its output closed.</summary>
+    public async Task<(int ExitCode, string Output)> RunInShellAsync(string script, params string[] args)
+    {
+        using var process = Process.Start(StartInfo("bash", ["-c", script, "bash", "dotnet"], null, args))!;
+        return await WaitAsync(process);
+    }
+
+    /// <summary>
+    /// In a session and process group of its own (setsid), as a terminal runs a command: a signal sent to the group
+    /// (its id is the process's) reaches the build and every tool it started, as Ctrl-C does. Read it with WaitAsync.
+    /// </summary>
+    public Process StartInOwnSession(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Process.Start(StartInfo("setsid", ["dotnet"], environment, args))!;
+
+    /// <summary>The exit code, and standard output followed by standard error.</summary>
+    public static async Task<(int ExitCode, string Output)> WaitAsync(Process process)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
@@ -38,5 +43,31 @@ internal sealed class CompiledBuild : IDisposable
     {
         if (Directory.Exists(Root))
             Directory.Delete(Root, recursive: true);
+    }
+
+    private static string CreateRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "compiled-build-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+        return root;
+    }
+
+    private ProcessStartInfo StartInfo(string executable, string[] before, IReadOnlyDictionary<string, string>? environment, string[] args)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in before.Append(Path.Combine(AppContext.BaseDirectory, assembly)).Concat(args))
+            start.ArgumentList.Add(argument);
+        // The test run itself may be on CI or GitHub: the build under test must not inherit that.
+        foreach (var name in new[] { "GITHUB_ACTIONS", "NUKE_ROOT_DIRECTORY", "CONFIGURATION", "Configuration" })
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        return start;
     }
 }

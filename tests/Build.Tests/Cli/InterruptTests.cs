@@ -1,0 +1,97 @@
+using System.Diagnostics;
+
+namespace BuildTests.Cli;
+
+/// <summary>
+/// Ctrl-C and SIGTERM on the compiled fixture build while its tool (a shell with a background and a foreground
+/// sleep) runs: however the build is stopped, no process it started may be left, running or stopped. Every process
+/// of a test carries a marker in its environment, inherited from the build, which is how leftovers are found.
+/// </summary>
+public class InterruptTests
+{
+    private const string MarkerVariable = "INTERRUPT_TEST_MARKER";
+
+    [Theory]
+    [InlineData("INT", true)] // one Ctrl-C in a terminal: the whole foreground group gets it, tools too
+    [InlineData("TERM", false)] // a supervisor stopping the build alone
+    public async Task One_signal_cancels_gracefully_runs_assured_targets_and_leaves_no_process(string signal, bool toGroup)
+    {
+        using var build = new CompiledBuild("FixtureBuild.dll");
+        var marker = Guid.NewGuid().ToString("N");
+        using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold");
+        try
+        {
+            await WaitForSleepingTool(marker);
+
+            Signal(signal, toGroup ? -process.Id : process.Id);
+            var (code, output) = await CompiledBuild.WaitAsync(process);
+
+            Assert.True(code == 1, $"exit code {code}, expected 1 (Hold cancelled); output:\n{output}");
+            Assert.Contains("Hold was cancelled.", output, StringComparison.Ordinal);
+            Assert.Contains("Cleaned up.", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+            await AssertNoneLeft(marker);
+        }
+        finally
+        {
+            MarkedProcesses.Kill(MarkedProcesses.Find(MarkerVariable, marker));
+        }
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task A_second_signal_while_cancelling_stops_every_tool_and_exits_at_once(string signal, int expectedCode)
+    {
+        using var build = new CompiledBuild("FixtureBuild.dll");
+        var marker = Guid.NewGuid().ToString("N");
+        // CleanUp's own tool sleeps long: the build is still cancelling when the second signal comes.
+        using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold", "--clean-up-for", "300s");
+        try
+        {
+            await WaitForSleepingTool(marker);
+
+            Signal(signal, -process.Id);
+            await Task.Delay(TimeSpan.FromMilliseconds(150));
+            Signal(signal, -process.Id);
+            var (code, output) = await CompiledBuild.WaitAsync(process);
+
+            Assert.True(code == expectedCode, $"exit code {code}, expected {expectedCode}; output:\n{output}");
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+            await AssertNoneLeft(marker);
+        }
+        finally
+        {
+            MarkedProcesses.Kill(MarkedProcesses.Find(MarkerVariable, marker));
+        }
+    }
+
+    /// <summary>Until Hold's shell has started both its sleeps (the build itself takes a few seconds to start).</summary>
+    private static async Task WaitForSleepingTool(string marker)
+    {
+        var clock = Stopwatch.StartNew();
+        while (MarkedProcesses.Find(MarkerVariable, marker).Count(p => p.CommandLine.StartsWith("sleep ", StringComparison.Ordinal)) < 2)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the tool's sleeps never started");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The build has exited; what it killed may take a moment to disappear from /proc.</summary>
+    private static async Task AssertNoneLeft(string marker)
+    {
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<MarkedProcesses.Entry> left;
+        while ((left = MarkedProcesses.Find(MarkerVariable, marker)).Count > 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+            await Task.Delay(100);
+        Assert.True(left.Count == 0, "left running: " + string.Join("; ", left));
+    }
+
+    /// <summary>kill(1): a negative id is a process group, as a terminal's Ctrl-C reaches its foreground group.</summary>
+    private static void Signal(string signal, int id)
+    {
+        using var kill = Process.Start("kill", ["-s", signal, "--", id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+}

@@ -11,7 +11,7 @@ public sealed class BuildOutput
 {
     private static readonly AsyncLocal<BuildOutput?> CurrentOutput = new();
     // The process's own stdout, not Console.Out: that may be a RedirectedConsole, which writes back to Current.
-    private static readonly BuildOutput Fallback = new(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true }, Verbosity.Normal, new SecretMasker(), useColor: false);
+    private static readonly BuildOutput Fallback = new(BestEffortStream.Writer(1, Console.OpenStandardOutput), Verbosity.Normal, new SecretMasker(), useColor: false);
     private readonly AsyncLocal<TargetOutputBuffer?> buffer = new();
     private readonly TextWriter writer;
     private readonly TextWriter errorWriter;

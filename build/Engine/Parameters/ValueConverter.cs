@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Engine.Targets;
 
 namespace Engine.Parameters;
 
@@ -79,8 +80,7 @@ internal static partial class ValueConverter
 
     private static object ParseEnum(string value, Type type)
     {
-        var wanted = value.Replace("-", "", StringComparison.Ordinal);
-        var name = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
+        var name = Enum.GetNames(type).FirstOrDefault(n => TargetName.AreSame(n, value));
         return name is not null ? Enum.Parse(type, name) : throw Expected("one of " + string.Join(", ", Enum.GetNames(type)));
     }
 

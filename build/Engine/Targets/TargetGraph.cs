@@ -37,7 +37,7 @@ public sealed class TargetGraph
         var declared = TargetProperties(build.GetType());
         var factories = declared.Select(d => (Target)d.Property.GetValue(build)!).ToList();
         var targets = declared
-            .Select((d, index) => new ExecutableTarget(d.Name, index, new TargetDefinition(build, d.Name, d.Layers).Define(factories[index])))
+            .Select((d, index) => new ExecutableTarget(d.Name, index, Define(build, d.Name, d.Layers, factories[index])))
             .ToList();
 
         ExecutableTarget? Resolve(TargetReference reference, ExecutableTarget owner)
@@ -78,6 +78,19 @@ public sealed class TargetGraph
 
         OutputLinks.Add(targets);
         return new TargetGraph(targets, factories);
+    }
+
+    private static TargetDefinition Define(object build, string name, List<MethodInfo> layers, Target factory)
+    {
+        try
+        {
+            return new TargetDefinition(build, name, layers).Define(factory);
+        }
+        catch (Exception e) when (e is not UsageException)
+        {
+            // A definition that throws is a bug in the build, found before anything ran.
+            throw new UsageException($"The definition of target {name} threw {e.GetType().Name}: {e.Message}", e);
+        }
     }
 
     /// <summary>

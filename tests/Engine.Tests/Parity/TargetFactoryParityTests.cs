@@ -53,6 +53,18 @@ public class TargetFactoryParityTests
         Assert.Equal("Target Lonely calls Base(), but it overrides no other definition of Lonely.", error.Message);
     }
 
+    [Fact]
+    public void A_definition_that_throws_is_a_usage_error_naming_the_target()
+    {
+        var error = Assert.Throws<UsageException>(() => TargetGraph.FromBuild(new ThrowingDefinitionBuild()));
+        Assert.Equal("The definition of target Broken threw InvalidOperationException: no such setting", error.Message);
+    }
+
+    private sealed class ThrowingDefinitionBuild : BuildBase
+    {
+        public Target Broken => _ => throw new InvalidOperationException("no such setting");
+    }
+
     private sealed class EdgeBuild : BuildBase
     {
         public Target A => _ => _.Description("the A target").Executes(() => { });

@@ -10,10 +10,10 @@ public class HostGuardTests
     {
         using var run = new BuildRun();
 
-        var code = run.Run(new BrokenDefinitionBuild(), "Fine");
+        var code = run.Run(new BrokenParameterBuild(), "Fine");
 
         Assert.Equal(BuildHost.TargetFailed, code);
-        Assert.Equal("error: internal error: InvalidOperationException: the definition broke", run.Output.Trim());
+        Assert.Equal("error: internal error: InvalidOperationException: the getter broke", run.Output.Trim());
         Assert.Equal(run.Output, run.Errors);
     }
 
@@ -22,10 +22,10 @@ public class HostGuardTests
     {
         using var run = new BuildRun();
 
-        var code = run.Run(new BrokenDefinitionBuild(), "Fine", "--verbosity", "verbose");
+        var code = run.Run(new BrokenParameterBuild(), "Fine", "--verbosity", "verbose");
 
         Assert.Equal(BuildHost.TargetFailed, code);
-        Assert.StartsWith("error: internal error: InvalidOperationException: the definition broke", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("error: internal error: InvalidOperationException: the getter broke", run.Output, StringComparison.Ordinal);
         Assert.Contains("   at ", run.Output, StringComparison.Ordinal);
     }
 
@@ -83,10 +83,11 @@ public class HostGuardTests
         Assert.Contains("warning: could not append the step summary to /proc/nonexistent/summary.md: ", run.Output, StringComparison.Ordinal);
     }
 
-    private sealed class BrokenDefinitionBuild : BuildBase
+    private sealed class BrokenParameterBuild : BuildBase
     {
         public Target Fine => _ => _.Executes(() => { });
 
-        public Target Broken => _ => throw new InvalidOperationException("the definition broke");
+        // A parameter getter is build code the host calls outside any target: nothing there is expected to throw.
+        [Parameter] public string Broken => throw new InvalidOperationException("the getter broke");
     }
 }

@@ -72,9 +72,11 @@ public static class BuildHost
             output.Write(LogLevel.Error, $"error: {e.Message}");
             return UsageError;
         }
-        catch (Exception e)
+        catch (Exception caught)
         {
-            // The last resort for what nothing above expected: one line, the stack only when asked for.
+            // The last resort for what nothing above expected: one line, the stack only when asked for. Build code
+            // called through reflection (a parameter's getter) arrives wrapped: what it threw is the news.
+            var e = caught is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : caught;
             output.Write(LogLevel.Error, $"error: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
             if (arguments.Verbosity >= Verbosity.Verbose)
                 output.Write(LogLevel.Error, e.ToString());

@@ -354,6 +354,23 @@ test_a_missing_file_of_the_compiled_build_recompiles() {
   expect_not_compiled
 }
 
+test_without_the_ready_to_run_packs_it_compiles_without_them() {
+  local dir
+  dir=$(new_copy no-r2r)
+  # No NuGet package to be had: an empty package folder and an empty local source.
+  mkdir -p "$WORK/empty-source"
+  printf '<configuration>\n  <packageSources>\n    <clear />\n    <add key="empty" value="%s" />\n  </packageSources>\n</configuration>\n' \
+    "$WORK/empty-source" >"$dir/NuGet.config"
+  NUGET_PACKAGES=$WORK/empty-packages run_in "$dir" ./build.sh plain
+  expect_rc 0
+  expect_compiled
+  expect_in "$err" "compiled without ReadyToRun" stderr
+  expect_not_in "$err" "error NU1" "stderr (the failed attempt's errors are not shown)"
+  expect_in "$out" "args: [plain]" stdout
+  run_in "$dir" ./build.sh
+  expect_not_compiled
+}
+
 test_a_symlinked_build_sh_finds_the_repository() {
   local dir
   dir=$(compiled_copy linked)

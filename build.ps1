@@ -1,7 +1,9 @@
 # Bootstrapper for Windows PowerShell 5.1 and pwsh: .\build.ps1 [targets] [--parameters]
 # The same logic as build.sh (read its header): compile build/_build.csproj into .nuke/temp/build only
 # when the inputs' content hash changed, otherwise run the compiled build at once. The stamp
-# .nuke/temp/build.hash holds: sha256 of the inputs | the dotnet used | that dotnet's root.
+# .nuke/temp/build.hash holds: sha256 of the inputs | the dotnet used | that dotnet's root | then the files
+# of the compiled build, one a line (one missing: compile again). The compile is a ReadyToRun publish,
+# or a plain one when the ReadyToRun packs cannot be restored.
 # SDK: the dotnet on PATH when one of its SDKs satisfies global.json, else one installed into
 # .nuke/temp/dotnet-sdk with the official dotnet-install.ps1 (DOTNET_INSTALL_URL overrides its address).
 # On Linux and macOS use build.sh (dotnet-install.ps1 is made for Windows).
@@ -166,34 +168,61 @@ function Resolve-Dotnet {
   @{ Dotnet = $dotnet; Root = $sdkRoot }
 }
 
+# Publishes the build into .nuke/temp/build (extra arguments added); returns @{ Code; Output }.
+# From the root, so the dotnet muxer applies our global.json. -nodeReuse:false: no MSBuild node outlives it.
+function Invoke-Publish([string]$Dotnet, [string[]]$Extra) {
+  $ErrorActionPreference = 'Continue' # Windows PowerShell 5.1 turns redirected native stderr into errors
+  Push-Location -LiteralPath $Root
+  try {
+    $output = @(& $Dotnet publish build/_build.csproj -c Release -o $OutDir --nologo -v q -tl:off -nodeReuse:false @Extra 2>&1 |
+      ForEach-Object { "$_" })
+    @{ Code = $LASTEXITCODE; Output = $output }
+  } finally {
+    Pop-Location
+  }
+}
+
 function Invoke-Compile($Resolved) {
   # ASCII on purpose: Windows PowerShell 5.1 reads a script without BOM as the ANSI code page.
   [Console]::Error.WriteLine('Compiling the build (inputs changed)...')
   $hash = Get-InputsHash $Resolved.Dotnet # before compiling: an edit made meanwhile triggers the next compile
   Remove-Item -Force -LiteralPath $Stamp -ErrorAction SilentlyContinue # an interrupted or failed compile must be redone
-  # From the root, so the dotnet muxer applies our global.json; output on stderr keeps stdout the build's.
-  Push-Location -LiteralPath $Root
-  try {
-    & $Resolved.Dotnet build build/_build.csproj -c Release -o $OutDir --nologo -v q -tl:off |
-      ForEach-Object { [Console]::Error.WriteLine($_) }
-    $rc = $LASTEXITCODE
-  } finally {
-    Pop-Location
+  # ReadyToRun starts the build faster; it needs the crossgen2 and runtime packs from NuGet. When they cannot
+  # be restored (error NU1xxx, or NETSDK1094/1095: no pack for this platform), compile without it.
+  $result = Invoke-Publish $Resolved.Dotnet @('--use-current-runtime', '--self-contained', 'false', '-p:PublishReadyToRun=true')
+  $note = $null
+  if ($result.Code -ne 0 -and ($result.Output -match 'error (NU1|NETSDK109[45])')) {
+    $result = Invoke-Publish $Resolved.Dotnet @()
+    $note = 'build.ps1: compiled without ReadyToRun (its packages could not be restored); the build starts slower.'
   }
-  if ($rc -ne 0) {
-    [Console]::Error.WriteLine("build.ps1: compiling the build failed (exit $rc); the errors are above.")
-    exit $rc
+  $result.Output | ForEach-Object { [Console]::Error.WriteLine($_) } # on stderr: stdout is the build's
+  if ($result.Code -ne 0) {
+    [Console]::Error.WriteLine("build.ps1: compiling the build failed (exit $($result.Code)); the errors are above.")
+    exit $result.Code
   }
+  if ($note) { [Console]::Error.WriteLine($note) }
+  $outputs = @(Get-ChildItem -LiteralPath $OutDir -Recurse -File |
+    ForEach-Object { $_.FullName.Substring($OutDir.Length + 1).Replace('\', '/') })
+  [Array]::Sort($outputs, [StringComparer]::Ordinal)
   $utf8NoBom = New-Object System.Text.UTF8Encoding $false
-  [IO.File]::WriteAllText("$Stamp.tmp", (($hash, $Resolved.Dotnet, $Resolved.Root) -join "`n") + "`n", $utf8NoBom)
+  [IO.File]::WriteAllText("$Stamp.tmp", ((@($hash, $Resolved.Dotnet, $Resolved.Root) + $outputs) -join "`n") + "`n", $utf8NoBom)
   Move-Item -Force -LiteralPath "$Stamp.tmp" -Destination $Stamp
 }
 
-# Fast path: inputs and dotnet unchanged since the last successful compile.
-if ((Test-Path -LiteralPath $Stamp) -and (Test-Path -LiteralPath (Join-Path $OutDir '_build.dll'))) {
+# Whether every file of the compiled build that the stamp lists is there.
+function Test-CompiledBuild([string[]]$Files) {
+  foreach ($file in $Files) {
+    if (-not (Test-Path -LiteralPath (Join-Path $OutDir $file) -PathType Leaf)) { return $false }
+  }
+  $true
+}
+
+# Fast path: the compiled build complete, inputs and dotnet unchanged since the last successful compile.
+# A stamp without the file list (from an older bootstrapper) compiles once.
+if (Test-Path -LiteralPath $Stamp) {
   $stampLines = @(Get-Content -LiteralPath $Stamp)
-  if ($stampLines.Count -ge 3 -and $stampLines[1] -and (Test-Path -LiteralPath $stampLines[1] -PathType Leaf) -and
-    (Get-InputsHash $stampLines[1]) -eq $stampLines[0]) {
+  if ($stampLines.Count -ge 4 -and $stampLines[1] -and (Test-Path -LiteralPath $stampLines[1] -PathType Leaf) -and
+    (Test-CompiledBuild $stampLines[3..($stampLines.Count - 1)]) -and (Get-InputsHash $stampLines[1]) -eq $stampLines[0]) {
     Start-CompiledBuild $stampLines[1] $stampLines[2] $args
   }
 }

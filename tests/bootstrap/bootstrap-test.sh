@@ -17,13 +17,18 @@ unset NUKE_ROOT_DIRECTORY DOTNET_INSTALL_URL DOTNET_ROOT
 # --- fixtures --------------------------------------------------------------------------------------
 
 stub_build() { # dir
-  mkdir -p "$1/build"
+  mkdir -p "$1/build/Lib"
+  # Like the real build, two assemblies: _build and a library it references (the engine's place).
   cat >"$1/build/_build.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
     <AssemblyName>_build</AssemblyName>
   </PropertyGroup>
+  <ItemGroup>
+    <Compile Remove="Lib/**" />
+    <ProjectReference Include="Lib/Lib.csproj" />
+  </ItemGroup>
 </Project>
 XML
   cat >"$1/build/Build.cs" <<'CS'
@@ -37,8 +42,18 @@ internal static class Build
         Console.WriteLine("root: " + Environment.GetEnvironmentVariable("NUKE_ROOT_DIRECTORY"));
         Console.WriteLine("dotnet_root: " + Environment.GetEnvironmentVariable("DOTNET_ROOT"));
         Console.WriteLine("path0: " + Environment.GetEnvironmentVariable("PATH")?.Split(':')[0]);
+        Console.WriteLine("lib: " + Lib.Library.Name);
         return args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var code) ? code : 0;
     }
+}
+CS
+  printf '<Project Sdk="Microsoft.NET.Sdk" />\n' >"$1/build/Lib/Lib.csproj"
+  cat >"$1/build/Lib/Library.cs" <<'CS'
+namespace Lib;
+
+public static class Library
+{
+    public static string Name => typeof(Library).Assembly.GetName().Name!;
 }
 CS
 }
@@ -110,6 +125,46 @@ run_in() { # dir, command, args...
   err=$(<"$WORK/stderr")
 }
 
+# Puts a TOOL on $WORK/logging-bin (for PATH) that appends its arguments to a log, then runs the real one.
+logging_shim() { # tool, log
+  mkdir -p "$WORK/logging-bin"
+  printf '#!/bin/sh\necho "$*" >>"%s"\nexec "%s" "$@"\n' "$2" "$(command -v "$1")" >"$WORK/logging-bin/$1"
+  chmod +x "$WORK/logging-bin/$1"
+}
+
+# Pids, one a line, of the processes in session $1 or working in folder $2 (working directory or command
+# line in it): what a build.sh started there with setsid is running. Linux (/proc).
+processes_of() { # session, dir
+  local p stat sid cwd
+  for p in /proc/[0-9]*; do
+    read -r stat 2>/dev/null <"$p/stat" || continue
+    read -r _ _ _ sid _ <<<"${stat##*) }" # after "pid (command)": state, ppid, process group, session
+    cwd=$(readlink "$p/cwd" 2>/dev/null) || true
+    if [[ $sid == "$1" || $cwd == "$2" || $cwd == "$2"/* ]] || grep -qzF -- "$2" "$p/cmdline" 2>/dev/null; then
+      echo "${p#/proc/}"
+    fi
+  done
+}
+
+# Makes the copy's compile run `sleep SECONDS` before compiling: a compile that is surely running, with a
+# child process of MSBuild's, when a test acts on it. Changes the inputs.
+slow_compile() { # dir, seconds
+  printf '<Project>\n  <Target Name="Wait" BeforeTargets="CoreCompile">\n    <Exec Command="sleep %s" />\n  </Target>\n</Project>\n' \
+    "$2" >"$1/build/Directory.Build.targets"
+}
+
+# Starts ./build.sh in dir in the background, in a session of its own, and returns once its compile is in
+# slow_compile's sleep; sets pid. Its output goes to $WORK/bg.out and $WORK/bg.err.
+start_compiling() { # dir
+  (cd "$1" && exec setsid ./build.sh >"$WORK/bg.out" 2>"$WORK/bg.err") &
+  pid=$!
+  for _ in $(seq 300); do
+    pgrep -s "$pid" -x sleep >/dev/null && return 0
+    sleep 0.1
+  done
+  fail "the compile did not start"
+}
+
 # --- assertions: each test runs in a subshell, so a failed assertion ends just that test ---------
 
 fail() {
@@ -133,17 +188,22 @@ test_first_call_compiles_then_runs_the_build() {
   expect_rc 0
   expect_compiled
   expect_in "$out" "args: [hello]" stdout
+  expect_in "$out" "lib: Lib" stdout
   expect_not_in "$out" "Build succeeded" "stdout (compiler output belongs on stderr)"
-  [[ -f $dir/.nuke/temp/build/_build.dll && $(wc -l <"$dir/.nuke/temp/build.hash") == 3 ]] ||
+  [[ -f $dir/.nuke/temp/build/_build.dll && -f $dir/.nuke/temp/build.hash ]] ||
     fail "no compiled build or stamp under .nuke/temp"
+  # The stamp: hash, dotnet, its root, then the files of the compiled build.
+  local stamp
+  stamp=$(tail -n +4 "$dir/.nuke/temp/build.hash")
+  expect_line "$stamp" "_build.dll" "the stamp's file list"
+  expect_line "$stamp" "Lib.dll" "the stamp's file list"
+  expect_line "$stamp" "_build.runtimeconfig.json" "the stamp's file list"
 }
 
 test_second_call_runs_the_compiled_build_without_the_sdk() {
   local dir log=$WORK/dotnet-calls.log
   dir=$(new_copy second)
-  mkdir -p "$WORK/logging-bin" # a dotnet on PATH that logs how it is called
-  printf '#!/bin/sh\necho "$*" >>"%s"\nexec "%s" "$@"\n' "$log" "$REAL_DOTNET" >"$WORK/logging-bin/dotnet"
-  chmod +x "$WORK/logging-bin/dotnet"
+  logging_shim dotnet "$log" # a dotnet on PATH that logs how it is called
   PATH=$WORK/logging-bin:$PATH run_in "$dir" ./build.sh first
   expect_compiled
   : >"$log"
@@ -182,13 +242,21 @@ test_runs_from_any_directory_and_exports_the_root() {
 }
 
 test_recompiles_only_when_content_changes() {
-  local dir
+  local dir log=$WORK/sha256sum.log
   dir=$(compiled_copy changes)
+  logging_shim sha256sum "$log"
   run_in "$dir" ./build.sh
   expect_not_compiled # a copied (moved) checkout keeps its compiled build
+  # That run may have hashed the inputs, once: the compile made bin/ and obj/ after the stamp's time.
+  PATH=$WORK/logging-bin:$PATH run_in "$dir" ./build.sh
+  [[ ! -f $log ]] || fail "the fast path hashed the inputs; nothing was newer than the stamp"
   touch "$dir/build/Build.cs" "$dir/global.json"
-  run_in "$dir" ./build.sh
+  PATH=$WORK/logging-bin:$PATH run_in "$dir" ./build.sh
   expect_not_compiled # a new timestamp is not a change
+  [[ -f $log ]] || fail "expected the inputs hashed after a touch"
+  rm "$log"
+  PATH=$WORK/logging-bin:$PATH run_in "$dir" ./build.sh
+  [[ ! -f $log ]] || fail "hashed again: the stamp's time was not renewed"
   mkdir -p "$dir/build/obj" && echo '{"x":1}' >"$dir/build/obj/noise.json"
   run_in "$dir" ./build.sh
   expect_not_compiled # obj/ and bin/ are outputs, not inputs
@@ -199,8 +267,9 @@ test_recompiles_only_when_content_changes() {
   run_in "$dir" ./build.sh
   expect_not_compiled
   printf 'internal static class Extra\n{\n}\n' >"$dir/build/Extra.cs"
+  touch -d '2000-01-01' "$dir/build/Extra.cs"
   run_in "$dir" ./build.sh
-  expect_compiled # a new file
+  expect_compiled # a new file, even one older than the stamp
   rm "$dir/build/Extra.cs"
   run_in "$dir" ./build.sh
   expect_compiled # a removed file
@@ -229,25 +298,96 @@ test_compile_error_shows_the_errors_and_fails() {
   expect_in "$out" "args: [fixed]" stdout
 }
 
-test_interrupted_compile_is_redone() {
-  local dir pid
+test_a_signal_during_the_compile_stops_all_of_it_and_the_next_run_compiles() {
+  local dir pid sig code left
   dir=$(compiled_copy interrupted)
-  run_in "$dir" ./build.sh
-  cp "$dir/build/Build.cs" "$WORK/Build.cs.compiled"
+  for sig in TERM INT; do
+    slow_compile "$dir" 60
+    start_compiling "$dir"
+    kill -s "$sig" "$pid" # build.sh alone, as a service manager or `kill` would
+    wait "$pid"
+    code=$?
+    err=$(<"$WORK/bg.err")
+    sleep 1 # a short grace
+    left=$(processes_of "$pid" "$dir")
+    [[ -z $left ]] || fail "SIG$sig: still running: $(ps -o pid=,args= -p "${left//$'\n'/,}")"
+    ((code == 128 + $(kill -l "$sig"))) || fail "SIG$sig: exit code $code"
+    expect_in "$err" "compiling the build was stopped (SIG$sig)" stderr
+    [[ ! -f $dir/.nuke/temp/build.hash ]] || fail "SIG$sig: stamp left after the interrupted compile"
+    # Back to the content of the last good compile: its outputs may be half overwritten, so compile again.
+    rm "$dir/build/Directory.Build.targets"
+    run_in "$dir" ./build.sh after
+    expect_compiled
+    expect_rc 0
+    expect_in "$out" "args: [after]" stdout
+  done
+}
+
+test_an_edit_made_during_the_compile_is_compiled_by_the_next_run() {
+  local dir pid
+  dir=$(compiled_copy midway)
+  slow_compile "$dir" 2
+  start_compiling "$dir" # the inputs are hashed by now
   echo "// edited" >>"$dir/build/Build.cs"
-  (cd "$dir" && exec setsid ./build.sh >"$WORK/bg.out" 2>"$WORK/bg.err") &
-  pid=$!
-  for _ in $(seq 100); do grep -q Compiling "$WORK/bg.err" 2>/dev/null && break; sleep 0.1; done
-  sleep 0.5
-  kill -TERM -- "-$pid" 2>/dev/null # the whole group: build.sh and the dotnet build it started
-  wait "$pid"
-  [[ ! -f $dir/.nuke/temp/build.hash ]] || fail "stamp left in place during the interrupted compile"
-  # Back to the content of the last good compile: its outputs may be half overwritten, so compile again.
-  cp "$WORK/Build.cs.compiled" "$dir/build/Build.cs"
-  run_in "$dir" ./build.sh after
+  wait "$pid" || fail "the compile failed: $(<"$WORK/bg.err")"
+  run_in "$dir" ./build.sh
   expect_compiled
+  run_in "$dir" ./build.sh
+  expect_not_compiled
+}
+
+test_a_missing_file_of_the_compiled_build_recompiles() {
+  local dir file
+  dir=$(compiled_copy missing)
+  for file in Lib.dll _build.deps.json; do # the stamp lists every file of the compiled build
+    rm "$dir/.nuke/temp/build/$file"
+    run_in "$dir" ./build.sh "$file"
+    expect_rc 0
+    expect_compiled
+    expect_in "$out" "args: [$file]" stdout
+    expect_in "$out" "lib: Lib" stdout
+  done
+  sed -i '4,$d' "$dir/.nuke/temp/build.hash" # a stamp without the list (written by an older build.sh)
+  run_in "$dir" ./build.sh
+  expect_compiled
+  run_in "$dir" ./build.sh
+  expect_not_compiled
+}
+
+test_without_the_ready_to_run_packs_it_compiles_without_them() {
+  local dir
+  dir=$(new_copy no-r2r)
+  # No NuGet package to be had: an empty package folder and an empty local source.
+  mkdir -p "$WORK/empty-source"
+  printf '<configuration>\n  <packageSources>\n    <clear />\n    <add key="empty" value="%s" />\n  </packageSources>\n</configuration>\n' \
+    "$WORK/empty-source" >"$dir/NuGet.config"
+  NUGET_PACKAGES=$WORK/empty-packages run_in "$dir" ./build.sh plain
   expect_rc 0
-  expect_in "$out" "args: [after]" stdout
+  expect_compiled
+  expect_in "$err" "compiled without ReadyToRun" stderr
+  expect_not_in "$err" "error NU1" "stderr (the failed attempt's errors are not shown)"
+  expect_in "$out" "args: [plain]" stdout
+  run_in "$dir" ./build.sh
+  expect_not_compiled
+}
+
+test_a_symlinked_build_sh_finds_the_repository() {
+  local dir
+  dir=$(compiled_copy linked)
+  mkdir -p "$WORK/bin" "$WORK/links" "$WORK/away"
+  ln -s "$dir/build.sh" "$WORK/bin/app-build" # as in ln -s /repo/build.sh ~/bin/app-build
+  ln -s ../bin/app-build "$WORK/links/relative-build" # a relative link to that link
+  run_in "$WORK/away" "$WORK/bin/app-build" a
+  expect_rc 0
+  expect_not_compiled
+  expect_in "$out" "args: [a]" stdout
+  expect_line "$out" "root: $dir" stdout
+  PATH=$WORK/links:$PATH run_in "$WORK/away" relative-build b # found on PATH
+  expect_in "$out" "args: [b]" stdout
+  expect_line "$out" "root: $dir" stdout
+  run_in "$WORK/links" bash relative-build c # no folder in $0
+  expect_in "$out" "args: [c]" stdout
+  expect_line "$out" "root: $dir" stdout
 }
 
 test_unsatisfiable_sdk_goes_to_the_install_path_and_fails_clearly_offline() {

@@ -1,0 +1,74 @@
+/// <summary>
+/// Everything a release starts from, gathered before any target runs: the working copy's state, the version and
+/// its notes, how far an earlier run got, and every reason a real run refuses to start (one line each).
+/// </summary>
+internal sealed record ReleaseInspection(ReleasePlan? Plan, IReadOnlyList<string> Refusals)
+{
+    public static async Task<ReleaseInspection> InspectAsync(ReleaseSettings settings, CancellationToken cancellation)
+    {
+        var git = new Git(settings.Root);
+        if (!await git.IsRepositoryAsync(cancellation))
+            return new(null, [$"{settings.Root} is not a git repository: releases are cut from one."]);
+        var refusals = new List<string>(await WorkingCopyCheck.RefusalsAsync(git, settings, cancellation));
+
+        var history = await new VersionCalculation(git).CalculateAsync(settings.RequestedVersion, settings.PrereleaseLabel, cancellation);
+        if (history.Next is not { } version)
+            return new(null, [.. refusals, NothingToRelease(history)]);
+        var tag = VersionTag.NameOf(version);
+        // An earlier run committed the changelog and stopped before tagging: finish that release, do not start another.
+        var committed = history.Commits.Count > 0 && history.Commits[0].Sha == history.Head && history.Commits[0].Subject == ReleaseCommit.Subject(tag);
+        if (!history.IsResuming && !committed)
+            refusals.AddRange(await NewVersionRefusalsAsync(git, settings, history, version, cancellation));
+
+        var remoteUrl = await git.RemoteUrlAsync(settings.Remote, cancellation);
+        var repository = settings.Repository ?? GitHubRepositoryName.FromRemoteUrl(remoteUrl);
+        if (repository is null)
+            refusals.Add($"Cannot tell the GitHub repository from the remote's URL ({remoteUrl ?? $"no remote {settings.Remote}"}): pass --github-repository owner/name.");
+        if (settings.Token is null && !settings.DryRun)
+            refusals.Add("Release needs a GitHub token that may write the repository's contents: set GITHUB_TOKEN or pass --github-token.");
+
+        var tagOnRemote = history.IsResuming && remoteUrl is not null && await git.RemoteHasRefAsync(settings.Remote, $"refs/tags/{tag}", cancellation);
+        var existing = default(GitHubRelease);
+        var gitHubChecked = history.IsResuming && repository is not null && settings.Token is not null;
+        if (gitHubChecked)
+        {
+            using var client = new GitHubClient(settings.ApiUrl, settings.Token!);
+            existing = await client.FindReleaseByTagAsync(repository!, tag, cancellation);
+            if (tagOnRemote && existing is not null && ReleaseAsset.Pending(settings.Assets, settings.Root, existing).Count == 0)
+                refusals.Add($"No commits since {tag}, which is released with all its assets ({existing.HtmlUrl}): nothing to release.");
+        }
+
+        var links = repository is null ? null : new GitHubLinks(settings.ServerUrl, repository);
+        var notes = (history.IsResuming || committed ? Changelog.Find(await ReadChangelogAsync(settings, cancellation), version) : null)
+            ?? ReleaseNotes.Render(version, history, links, DateOnly.FromDateTime(DateTime.UtcNow));
+        var plan = new ReleasePlan(version, history, notes, repository, CommitsChangelog: !history.IsResuming && !committed,
+            CreatesTag: !history.IsResuming, Pushes: !tagOnRemote, existing, gitHubChecked);
+        return new(plan, refusals);
+    }
+
+    private static string NothingToRelease(VersionPlan history)
+    {
+        var since = history.Previous?.Name ?? "the first commit";
+        return history.Commits.Count == 0
+            ? $"No commits since {since}: nothing to release."
+            : $"Nothing to release since {since}: none of its {history.Commits.Count} commit(s) is a feat, fix, perf or breaking change; pass --version to release anyway.";
+    }
+
+    /// <summary>A version given by hand must move forward, and its tag must not exist yet.</summary>
+    private static async Task<IReadOnlyList<string>> NewVersionRefusalsAsync(Git git, ReleaseSettings settings, VersionPlan history, SemanticVersion version, CancellationToken cancellation)
+    {
+        var refusals = new List<string>();
+        if (settings.RequestedVersion is not null && history.Previous is { } previous && version <= previous.Version)
+            refusals.Add($"Version {version} is not above the last release, {previous.Name}.");
+        var tag = VersionTag.NameOf(version);
+        if (await git.TryResolveAsync($"refs/tags/{tag}", cancellation) is { } tagged)
+            refusals.Add($"Tag {tag} already exists on {tagged[..7]}, not on HEAD: pass another --version, or delete the tag if an unfinished run left it unpushed (git tag -d {tag}).");
+        return refusals;
+    }
+
+    private static async Task<string?> ReadChangelogAsync(ReleaseSettings settings, CancellationToken cancellation)
+    {
+        var path = Path.Combine(settings.Root, Changelog.FileName);
+        return File.Exists(path) ? await File.ReadAllTextAsync(path, cancellation) : null;
+    }
+}

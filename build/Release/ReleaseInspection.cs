@@ -10,6 +10,8 @@ internal sealed record ReleaseInspection(ReleasePlan? Plan, IReadOnlyList<string
         if (!await git.IsRepositoryAsync(cancellation))
             return new(null, [$"{settings.Root} is not a git repository: releases are cut from one."]);
         var refusals = new List<string>(await WorkingCopyCheck.RefusalsAsync(git, settings, cancellation));
+        if (await git.IsShallowAsync(cancellation))
+            return new(null, refusals); // the fetch failed (refused above): a version from part of the history would be wrong
 
         var history = await new VersionCalculation(git).CalculateAsync(settings.RequestedVersion, settings.PrereleaseLabel, cancellation);
         if (history.Next is not { } version)

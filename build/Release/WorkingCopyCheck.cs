@@ -28,7 +28,9 @@ internal static class WorkingCopyCheck
         var fetch = await git.FetchAsync(settings.Remote, unshallow: shallow, cancellation);
         if (fetch.ExitCode != 0)
         {
-            var reason = fetch.Errors.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? $"exit code {fetch.ExitCode}";
+            // git's first "fatal:" line says what went wrong; the lines after it are generic advice.
+            var reason = (fetch.Errors.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal) || l.StartsWith("error:", StringComparison.Ordinal))
+                ?? fetch.Errors.LastOrDefault(l => l.Trim().Length > 0))?.Trim() ?? $"exit code {fetch.ExitCode}";
             refusals.Add(shallow
                 ? $"This clone is shallow and the history a version needs could not be fetched from {settings.Remote} ({reason}): clone with the full history (fetch-depth: 0)."
                 : $"Could not fetch {settings.Remote} to compare with it ({reason}).");

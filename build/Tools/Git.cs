@@ -49,7 +49,7 @@ internal sealed class Git(string workingDirectory)
     /// --tags it would delete local tags the remote lacks, such as a release tag an interrupted run made.
     /// </summary>
     public Task<ToolResult> FetchAsync(string remote, bool unshallow, CancellationToken cancellation) =>
-        RunUncheckedAsync(["fetch", "--tags", .. unshallow ? new[] { "--unshallow" } : [], remote], cancellation, logOutput: true);
+        RunUncheckedAsync(["fetch", "--quiet", "--tags", .. unshallow ? new[] { "--unshallow" } : [], remote], cancellation);
 
     public async Task<int> CountCommitsAsync(string range, CancellationToken cancellation) =>
         int.Parse(Single(await RunQueryAsync(["rev-list", "--count", range], cancellation)), System.Globalization.CultureInfo.InvariantCulture);
@@ -110,8 +110,8 @@ internal sealed class Git(string workingDirectory)
     private Task<ToolResult> RunQueryAsync(string[] arguments, CancellationToken cancellation) =>
         ToolRunner.RunAsync(Invocation(arguments, logOutput: false), cancellation);
 
-    private Task<ToolResult> RunUncheckedAsync(string[] arguments, CancellationToken cancellation, bool logOutput = false) =>
-        ToolRunner.RunUncheckedAsync(Invocation(arguments, logOutput), cancellation);
+    private Task<ToolResult> RunUncheckedAsync(string[] arguments, CancellationToken cancellation) =>
+        ToolRunner.RunUncheckedAsync(Invocation(arguments, logOutput: false), cancellation);
 
     // No prompts (a CI job would hang on one) and untranslated messages, which the refusals quote.
     private ToolInvocation Invocation(string[] arguments, bool logOutput) => new("git", arguments)

@@ -33,6 +33,27 @@ public interface IRelease : IHazVersion
     [Parameter("Print the version, the notes and every step a release would take, and change nothing")]
     bool DryRun => TryGetValue<bool>(() => DryRun) ?? false;
 
+    /// <summary>The version NextVersion prints, for later targets and CI jobs (artifacts/outputs/version.txt locally).</summary>
+    static readonly TargetOutput VersionOutput = new("version");
+
+    Target NextVersion => _ => _
+        .Description("Print the version the next release gets: the calculation Release uses, without its checks")
+        .Outputs(VersionOutput)
+        .Executes(async cancellation =>
+        {
+            var plan = await CalculateVersionAsync(cancellation);
+            var since = plan.Previous is null ? "no release yet" : $"{plan.Commits.Count} commit(s) since {plan.Previous.Name}";
+            if (plan.Next is null)
+            {
+                ReportSummary($"nothing to release ({since})");
+                return;
+            }
+
+            Log.Information($"{plan.Next} ({since})");
+            TargetOutputs.Set(this, VersionOutput, plan.Next.ToString());
+            ReportSummary(plan.Next.ToString());
+        });
+
     Target Release => _ => _
         .Description("Cut a release: version from Conventional Commits, CHANGELOG.md, tag, GitHub release with assets; finishes an unfinished one")
         .Requires(() => ReleaseReadiness.Confirm(this))

@@ -1,7 +1,8 @@
 /// <summary>
 /// The next version from Conventional Commits since the last release tag, as `./build.sh Release` cuts it and as
 /// anything that stamps a version (the service's APP_VERSION, assembly and image tags) should compute it. Three git
-/// queries whatever the size of the history: the release tags, those reachable from HEAD, and the log since the last.
+/// queries whatever the size of the history: HEAD, the release tags reachable from it, and the log since the last
+/// (a pre-release asks for every tag as well, to count on from rc.N).
 /// </summary>
 internal sealed class VersionCalculation(Git git)
 {
@@ -10,7 +11,6 @@ internal sealed class VersionCalculation(Git git)
     public async Task<VersionPlan> CalculateAsync(SemanticVersion? requested, string? prereleaseLabel, CancellationToken cancellation)
     {
         var head = await git.HeadAsync(cancellation);
-        var allTags = Parse(await git.TagsAsync(VersionTag.Pattern, reachableFromHead: false, cancellation));
         var reachable = Parse(await git.TagsAsync(VersionTag.Pattern, reachableFromHead: true, cancellation));
 
         var previous = reachable.Where(t => !t.Version.IsPrerelease && t.Commit != head).MaxBy(t => t.Version);
@@ -18,11 +18,11 @@ internal sealed class VersionCalculation(Git git)
         var commits = log.Select(c => ConventionalCommit.Parse(c.Sha, c.Subject, c.Body)).ToList();
 
         var headTag = reachable.Where(t => t.Commit == head && Matches(t.Version, requested, prereleaseLabel)).MaxBy(t => t.Version);
-        var next = headTag?.Version ?? requested ?? Calculate(previous, commits, prereleaseLabel, allTags);
+        var next = headTag?.Version ?? requested ?? await NextVersionAsync(previous, commits, prereleaseLabel, cancellation);
         return new VersionPlan(head, previous, headTag, commits, next);
     }
 
-    private static SemanticVersion? Calculate(VersionTag? previous, List<ConventionalCommit> commits, string? prereleaseLabel, List<VersionTag> allTags)
+    private async Task<SemanticVersion?> NextVersionAsync(VersionTag? previous, List<ConventionalCommit> commits, string? prereleaseLabel, CancellationToken cancellation)
     {
         var strongest = commits.Count == 0 ? ChangeKind.None : commits.Max(c => c.Kind);
         var stable = previous is null ? VersionBump.Initial : VersionBump.Next(previous.Version, strongest);
@@ -30,7 +30,7 @@ internal sealed class VersionCalculation(Git git)
             return stable;
 
         // rc.N counts on from the highest rc of this version, wherever it was tagged.
-        var numbers = allTags
+        var numbers = Parse(await git.TagsAsync(VersionTag.Pattern, reachableFromHead: false, cancellation))
             .Where(t => t.Version.Stable == stable && t.Version.Prerelease!.StartsWith(prereleaseLabel + ".", StringComparison.Ordinal))
             .Select(t => int.TryParse(t.Version.Prerelease![(prereleaseLabel.Length + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0);
         return stable with { Prerelease = $"{prereleaseLabel}.{numbers.DefaultIfEmpty(0).Max() + 1}" };

@@ -251,7 +251,11 @@ public sealed class ReleaseTargetTests : IDisposable
         var environment = new Dictionary<string, string>(TestRepository.IsolatedEnvironment)
         {
             // The test run may itself be on GitHub Actions, whose variables the parameters would read.
-            ["GITHUB_TOKEN"] = "", ["GITHUB_REPOSITORY"] = "", ["GITHUB_API_URL"] = "", ["GITHUB_SERVER_URL"] = "", ["NO_COLOR"] = "1",
+            ["GITHUB_TOKEN"] = "",
+            ["GITHUB_REPOSITORY"] = "",
+            ["GITHUB_API_URL"] = "",
+            ["GITHUB_SERVER_URL"] = "",
+            ["NO_COLOR"] = "1",
         };
         string[] defaults = ["--github-repository", Repository, "--github-token", GitHubFixtures.Token, "--release-assets", $"{Asset}#test", "--github-api-url", DeadApi];
         var (code, output) = await build.RunAsync(environment, ["Release", .. defaults, .. arguments]);

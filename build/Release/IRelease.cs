@@ -45,6 +45,7 @@ public interface IRelease : IHazVersion
             var since = plan.Previous is null ? "no release yet" : $"{plan.Commits.Count} commit(s) since {plan.Previous.Name}";
             if (plan.Next is null)
             {
+                Log.Information($"Nothing to release ({since}).");
                 ReportSummary($"nothing to release ({since})");
                 return;
             }
@@ -72,7 +73,7 @@ public interface IRelease : IHazVersion
                 return;
             }
 
-            var steps = new ReleaseSteps(ReleaseSettings.Of(this), plan);
+            var steps = new ReleaseSteps(inspection.Settings, plan);
             var remaining = steps.Remaining();
             ReleaseReport.Print(plan, remaining, steps.Absent, DryRun);
             if (DryRun)

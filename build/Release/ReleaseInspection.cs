@@ -2,20 +2,20 @@
 /// Everything a release starts from, gathered before any target runs: the working copy's state, the version and
 /// its notes, how far an earlier run got, and every reason a real run refuses to start (one line each).
 /// </summary>
-internal sealed record ReleaseInspection(ReleasePlan? Plan, IReadOnlyList<string> Refusals)
+internal sealed record ReleaseInspection(ReleaseSettings Settings, ReleasePlan? Plan, IReadOnlyList<string> Refusals)
 {
     public static async Task<ReleaseInspection> InspectAsync(ReleaseSettings settings, CancellationToken cancellation)
     {
         var git = new Git(settings.Root);
         if (!await git.IsRepositoryAsync(cancellation))
-            return new(null, [$"{settings.Root} is not a git repository: releases are cut from one."]);
+            return new(settings, null, [$"{settings.Root} is not a git repository: releases are cut from one."]);
         var refusals = new List<string>(await WorkingCopyCheck.RefusalsAsync(git, settings, cancellation));
         if (await git.IsShallowAsync(cancellation))
-            return new(null, refusals); // the fetch failed (refused above): a version from part of the history would be wrong
+            return new(settings, null, refusals); // the fetch failed (refused above): a version from part of the history would be wrong
 
         var history = await new VersionCalculation(git).CalculateAsync(settings.RequestedVersion, settings.PrereleaseLabel, cancellation);
         if (history.Next is not { } version)
-            return new(null, [.. refusals, NothingToRelease(history)]);
+            return new(settings, null, [.. refusals, NothingToRelease(history)]);
         var tag = VersionTag.NameOf(version);
         // An earlier run committed the changelog and stopped before tagging: finish that release, do not start another.
         var committed = history.Commits.Count > 0 && history.Commits[0].Sha == history.Head && history.Commits[0].Subject == ReleaseCommit.Subject(tag);
@@ -45,7 +45,7 @@ internal sealed record ReleaseInspection(ReleasePlan? Plan, IReadOnlyList<string
             ?? ReleaseNotes.Render(version, history, links, DateOnly.FromDateTime(DateTime.UtcNow));
         var plan = new ReleasePlan(version, history, notes, repository, CommitsChangelog: !history.IsResuming && !committed,
             CreatesTag: !history.IsResuming, Pushes: !tagOnRemote, existing, gitHubChecked);
-        return new(plan, refusals);
+        return new(settings, plan, refusals);
     }
 
     private static string NothingToRelease(VersionPlan history)

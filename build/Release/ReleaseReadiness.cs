@@ -31,7 +31,7 @@ internal static class ReleaseReadiness
         }
         catch (Exception e) when (e is ToolException or GitHubApiException or HttpRequestException)
         {
-            return new ReleaseInspection(null, [$"Release cannot start: {e.Message.Split('\n')[0].Trim()}"]);
+            return new ReleaseInspection(settings, null, [$"Release cannot start: {e.Message.Split('\n')[0].Trim()}"]);
         }
     }
 }

@@ -6,4 +6,8 @@ public static class ReleaseCommit
     public static string Subject(string tag) => Prefix + tag;
 
     public static bool IsOne(string subject) => subject.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The version a release commit records, or null for any other commit.</summary>
+    public static SemanticVersion? VersionOf(string subject) =>
+        IsOne(subject) ? VersionTag.TryParse(subject[Prefix.Length..].Trim(), commit: "")?.Version : null;
 }

@@ -14,11 +14,11 @@ internal sealed record ReleaseInspection(ReleaseSettings Settings, ReleasePlan? 
             return new(settings, null, refusals); // the fetch failed (refused above): a version from part of the history would be wrong
 
         var history = await new VersionCalculation(git).CalculateAsync(settings.RequestedVersion, settings.PrereleaseLabel, cancellation);
-        if (history.Next is not { } version)
+        var untagged = await UntaggedReleaseCommitAsync(git, settings, history, cancellation);
+        if ((untagged ?? history.Next) is not { } version)
             return new(settings, null, [.. refusals, NothingToRelease(history)]);
         var tag = VersionTag.NameOf(version);
-        // An earlier run committed the changelog and stopped before tagging: finish that release, do not start another.
-        var committed = history.Commits.Count > 0 && history.Commits[0].Sha == history.Head && history.Commits[0].Subject == ReleaseCommit.Subject(tag);
+        var committed = untagged is not null;
         if (!history.IsResuming && !committed)
             refusals.AddRange(await NewVersionRefusalsAsync(git, settings, history, version, cancellation));
 
@@ -46,6 +46,21 @@ internal sealed record ReleaseInspection(ReleaseSettings Settings, ReleasePlan? 
         var plan = new ReleasePlan(version, history, notes, repository, CommitsChangelog: !history.IsResuming && !committed,
             CreatesTag: !history.IsResuming, Pushes: !tagOnRemote, existing, gitHubChecked);
         return new(settings, plan, refusals);
+    }
+
+    /// <summary>
+    /// The version of a release commit an earlier run made on HEAD and stopped before tagging, when it is the release
+    /// asked for: that release is finished (tagged, pushed, published), not another one started on top of it.
+    /// </summary>
+    private static async Task<SemanticVersion?> UntaggedReleaseCommitAsync(Git git, ReleaseSettings settings, VersionPlan history, CancellationToken cancellation)
+    {
+        if (history.IsResuming || history.Commits.Count == 0 || history.Commits[0].Sha != history.Head)
+            return null;
+        var version = ReleaseCommit.VersionOf(history.Commits[0].Subject);
+        return version is not null && VersionCalculation.IsRequested(version, settings.RequestedVersion, settings.PrereleaseLabel)
+            && await git.TryResolveAsync($"refs/tags/{VersionTag.NameOf(version)}", cancellation) is null
+                ? version
+                : null;
     }
 
     private static string NothingToRelease(VersionPlan history)

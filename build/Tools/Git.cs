@@ -63,10 +63,6 @@ internal sealed class Git(string workingDirectory)
         return lines.Select(l => l.Split(FieldSeparator)).Select(f => (f[0], f[2].Length > 0 ? f[2] : f[1])).ToList();
     }
 
-    /// <summary>The message of an annotated tag (empty for a lightweight one).</summary>
-    public async Task<string> TagMessageAsync(string tag, CancellationToken cancellation) =>
-        string.Join('\n', await QueryAsync(["tag", "--list", "--format=%(contents)", tag], cancellation)).Trim();
-
     /// <summary>Commits in a range (e.g. "v1.2.0..HEAD", or "HEAD" for all), newest first, merge commits left out.</summary>
     public async Task<IReadOnlyList<(string Sha, string Subject, string Body)>> LogAsync(string range, CancellationToken cancellation)
     {

@@ -17,7 +17,7 @@ internal sealed class VersionCalculation(Git git)
         var log = await git.LogAsync(previous is null ? "HEAD" : $"{previous.Name}..HEAD", cancellation);
         var commits = log.Select(c => ConventionalCommit.Parse(c.Sha, c.Subject, c.Body)).ToList();
 
-        var headTag = reachable.Where(t => t.Commit == head && Matches(t.Version, requested, prereleaseLabel)).MaxBy(t => t.Version);
+        var headTag = reachable.Where(t => t.Commit == head && IsRequested(t.Version, requested, prereleaseLabel)).MaxBy(t => t.Version);
         var next = headTag?.Version ?? requested ?? await NextVersionAsync(previous, commits, prereleaseLabel, cancellation);
         return new VersionPlan(head, previous, headTag, commits, next);
     }
@@ -36,8 +36,8 @@ internal sealed class VersionCalculation(Git git)
         return stable with { Prerelease = $"{prereleaseLabel}.{numbers.DefaultIfEmpty(0).Max() + 1}" };
     }
 
-    /// <summary>Whether a tag on HEAD is the release asked for: the requested version, or the same kind (stable, or the same pre-release label).</summary>
-    private static bool Matches(SemanticVersion tagged, SemanticVersion? requested, string? prereleaseLabel) =>
+    /// <summary>Whether a release already begun (its tag on HEAD) is the one asked for: the requested version, or one of the same kind (stable, or the same pre-release label).</summary>
+    public static bool IsRequested(SemanticVersion tagged, SemanticVersion? requested, string? prereleaseLabel) =>
         requested is not null ? tagged == requested
         : string.IsNullOrWhiteSpace(prereleaseLabel) ? !tagged.IsPrerelease
         : tagged.Prerelease?.StartsWith(prereleaseLabel + ".", StringComparison.Ordinal) == true;

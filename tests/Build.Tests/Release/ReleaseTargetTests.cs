@@ -179,6 +179,24 @@ public sealed class ReleaseTargetTests : IDisposable
         await AssertRefusedAsync("error: No commits since v1.0.0, which is released with all its assets", "--github-api-url", (await fixtures.LoadAsync("release-complete")).ToString());
     }
 
+    [Fact]
+    public async Task A_release_commit_left_without_its_tag_is_tagged_not_committed_again()
+    {
+        repository.Commit("feat: search notes");
+        repository.Push();
+        File.WriteAllText(Path.Combine(build.Root, "CHANGELOG.md"), "# Changelog\n\n## 1.0.0 (2025-01-01)\n\n### Features\n\n- search notes\n");
+        repository.Git("add", "CHANGELOG.md");
+        repository.Git("commit", "--quiet", "-m", "chore(release): v1.0.0"); // what a run stopped before tagging leaves
+
+        var (code, output) = await ReleaseAsync("--dry-run");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Release v1.0.0: finishing v1.0.0, which an earlier run started", output, StringComparison.Ordinal);
+        Assert.Contains("## 1.0.0 (2025-01-01)\n\n### Features\n\n- search notes\n", output, StringComparison.Ordinal);
+        Assert.Contains("  1. Create the annotated tag v1.0.0", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CHANGELOG.md and commit", output, StringComparison.Ordinal);
+    }
+
     [RequiresToolFact("node", "npm")]
     public async Task A_release_without_all_its_assets_gets_the_missing_ones()
     {

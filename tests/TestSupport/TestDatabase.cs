@@ -20,6 +20,9 @@ public sealed class TestDatabase : IAsyncLifetime
     /// <summary>The name of the created database, e.g. test_3f2c....</summary>
     public string Name { get; } = "test_" + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether the database was created: false when TEST_DATABASE_URL is not set and the tests are skipped.</summary>
+    public bool IsCreated => connectionString is not null;
+
     /// <summary>An Npgsql keyword connection string for the created database.</summary>
     public string ConnectionString =>
         connectionString ?? throw new InvalidOperationException(ServiceRequirement.MissingMessage(Variable, Service));

@@ -10,7 +10,8 @@ public sealed record AppliedScriptTiming(long Version, string Script, long Durat
 
 /// <summary>
 /// The outcome of a run, written as JSON by <c>migrate --report FILE</c>: what the build's MigrateDb reads for
-/// artifacts/migration.json, and for whether the compatibility check passed.
+/// artifacts/migration.json, and for whether the compatibility check passed. HistoryTable is null while the database
+/// has none, so MigrateDb knows whether a copy of the schema needs the history's rows too.
 /// </summary>
 public sealed record MigrationReport(
     string Database,
@@ -18,6 +19,7 @@ public sealed record MigrationReport(
     long VersionBefore,
     long VersionAfter,
     long? Baseline,
+    string? HistoryTable,
     IReadOnlyList<PendingScript> Pending,
     IReadOnlyList<AppliedScriptTiming> Applied,
     IReadOnlyList<CompatibilityFinding> Findings,

@@ -40,7 +40,7 @@ public sealed class Migrator(string connectionString, string databaseName, Scrip
 
         var after = applied.Count > 0 ? applied[^1].Version : plan.CurrentVersion;
         return new MigrationReport(
-            databaseName, mode, plan.CurrentVersion, after, plan.Baseline?.Version,
+            databaseName, mode, plan.CurrentVersion, after, plan.Baseline?.Version, history is null ? null : MigrationHistory.Table,
             [.. plan.Pending.Select(s => new PendingScript(s.Version, s.FileName, s.RunsInTransaction, s.IsContract))],
             applied, findings, clock.ElapsedMilliseconds);
     }

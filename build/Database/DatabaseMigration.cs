@@ -11,7 +11,7 @@ internal sealed class DatabaseMigration(DatabaseAddress address, string database
     public async Task<MigrationRecord> RunAsync(MigrationRequest request, AbsolutePath recordFile, CancellationToken cancellation)
     {
         var total = Stopwatch.StartNew();
-        if (!request.DryRun)
+        if (!request.DryRun && File.Exists(recordFile))
             File.Delete(recordFile); // a record left by an earlier run must not pass for this one's if it fails early
         var plan = await migrator.RunAsync(databaseUrl, ["--plan", .. request.MigratorOptions], cancellation);
         var planMs = total.ElapsedMilliseconds;

@@ -23,13 +23,13 @@ public sealed class ReadinessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal($"database: reachable, but it has no migration history and this version needs V{Required}: run 'App migrate'", reason);
-        Assert.Equal(0, await Migrating.SchemaState.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(0, await DatabaseState.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [PostgresFact]
     public async Task A_schema_behind_the_version_this_build_needs_is_not_ready()
     {
-        await Migrating.SchemaState.ExecuteAsync(database.ConnectionString, """
+        await DatabaseState.ExecuteAsync(database.ConnectionString, """
             CREATE TABLE schema_history (version bigint PRIMARY KEY, description text NOT NULL, script text NOT NULL, checksum text NOT NULL,
                 kind text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), duration_ms integer NOT NULL, applied_by text NOT NULL)
             """);
@@ -45,7 +45,7 @@ public sealed class ReadinessTests : IAsyncLifetime
     {
         await new Migrator(database.ConnectionString, database.Name, ScriptSet.Load(ScriptSource.Embedded()), TextWriter.Null)
             .RunAsync(MigrateMode.Migrate, null, CancellationToken.None);
-        await Migrating.SchemaState.ExecuteAsync(database.ConnectionString, $"""
+        await DatabaseState.ExecuteAsync(database.ConnectionString, $"""
             INSERT INTO schema_history (version, description, script, checksum, kind, duration_ms, applied_by)
             VALUES ({Required + 1}, 'from a newer version', 'V{Required + 1}__newer.sql', 'x', 'script', 0, 'test')
             """);

@@ -27,6 +27,16 @@ public sealed class TestDatabase : IAsyncLifetime
     public string ConnectionString =>
         connectionString ?? throw new InvalidOperationException(ServiceRequirement.MissingMessage(Variable, Service));
 
+    /// <summary>The created database as a postgres:// URL, the form DATABASE_URL usually has.</summary>
+    public string Url
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"postgres://{Uri.EscapeDataString(builder.Username!)}:{Uri.EscapeDataString(builder.Password ?? "")}@{builder.Host}:{builder.Port}/{Name}";
+        }
+    }
+
     public async Task InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Variable)))

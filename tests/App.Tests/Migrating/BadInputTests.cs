@@ -28,7 +28,7 @@ public sealed class BadInputTests : MigrationTest
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"^migrate: cannot connect to .*: 28P01: password authentication failed for user ""\w+""; nothing was applied$", run.Errors.Trim());
         Assert.DoesNotContain(Password, run.All, StringComparison.Ordinal);
-        Assert.Equal(0, await SchemaState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(0, await DatabaseState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class BadInputTests : MigrationTest
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("migrate: the migrations folder /no/such/migrations does not exist", run.Errors.Trim());
-        Assert.Equal(0, await SchemaState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(0, await DatabaseState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class MigrateCommandTests : MigrationTest
 
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("migrated V0 to V2", first.Output, StringComparison.Ordinal);
-        Assert.Equal(["1 V1__create_notes.sql script", "2 V2__add_tags.sql script"], (await SchemaState.HistoryAsync(Url)).Select(Trimmed));
+        Assert.Equal(["1 V1__create_notes.sql script", "2 V2__add_tags.sql script"], (await DatabaseState.HistoryAsync(Url)).Select(Trimmed));
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("up to date at V2", second.Output, StringComparison.Ordinal);
         Assert.Equal(state, await StateAsync());
@@ -29,7 +29,7 @@ public sealed class MigrateCommandTests : MigrationTest
     {
         await MigrateAsync();
 
-        var appliedBy = await SchemaState.ScalarAsync(Url, "SELECT count(*) FROM schema_history WHERE applied_by LIKE current_user || ' (%@%)' AND duration_ms >= 0 AND applied_at <= now() AND length(checksum) = 64");
+        var appliedBy = await DatabaseState.ScalarAsync(Url, "SELECT count(*) FROM schema_history WHERE applied_by LIKE current_user || ' (%@%)' AND duration_ms >= 0 AND applied_at <= now() AND length(checksum) = 64");
 
         Assert.Equal(1, appliedBy);
     }
@@ -78,7 +78,7 @@ public sealed class MigrateCommandTests : MigrationTest
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Matches(@"waiting for the migration lock held by pid \d+ since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(App migrate", second.Output);
         Assert.Contains("up to date at V2", second.Output, StringComparison.Ordinal);
-        Assert.Equal(2, (await SchemaState.HistoryAsync(Url)).Count);
+        Assert.Equal(2, (await DatabaseState.HistoryAsync(Url)).Count);
     }
 
     [PostgresFact]
@@ -117,7 +117,7 @@ public sealed class MigrateCommandTests : MigrationTest
         var run = await MigrateAsync("--plan");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(0, await SchemaState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(0, await DatabaseState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [PostgresFact]
@@ -128,7 +128,7 @@ public sealed class MigrateCommandTests : MigrationTest
         var run = await MigrateAsync("--target", "2");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(2, await SchemaState.ScalarAsync(Url, "SELECT max(version) FROM schema_history"));
+        Assert.Equal(2, await DatabaseState.ScalarAsync(Url, "SELECT max(version) FROM schema_history"));
     }
 
     [PostgresFact]
@@ -139,22 +139,22 @@ public sealed class MigrateCommandTests : MigrationTest
         var run = await MigrateAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(1, await SchemaState.ScalarAsync(Url, "SELECT count(*) FROM pg_indexes WHERE indexname = 'notes_title_idx'"));
+        Assert.Equal(1, await DatabaseState.ScalarAsync(Url, "SELECT count(*) FROM pg_indexes WHERE indexname = 'notes_title_idx'"));
     }
 
     [PostgresFact]
     public async Task A_database_the_old_start_up_code_created_is_recorded_as_a_baseline_with_its_rows_kept()
     {
         var v1 = await File.ReadAllTextAsync(Path.Combine(Scripts.Path, "V1__create_notes.sql"));
-        await SchemaState.ExecuteAsync(Url, v1 + "; INSERT INTO notes (title) VALUES ('from before migrations')");
+        await DatabaseState.ExecuteAsync(Url, v1 + "; INSERT INTO notes (title) VALUES ('from before migrations')");
         Scripts.Add("V2__add_tags.sql", AddTags);
 
         var run = await MigrateAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("recorded baseline V1", run.Output, StringComparison.Ordinal);
-        Assert.Equal(["1 V1__create_notes.sql baseline", "2 V2__add_tags.sql script"], (await SchemaState.HistoryAsync(Url)).Select(Trimmed));
-        Assert.Equal(1, await SchemaState.ScalarAsync(Url, "SELECT count(*) FROM notes WHERE title = 'from before migrations'"));
+        Assert.Equal(["1 V1__create_notes.sql baseline", "2 V2__add_tags.sql script"], (await DatabaseState.HistoryAsync(Url)).Select(Trimmed));
+        Assert.Equal(1, await DatabaseState.ScalarAsync(Url, "SELECT count(*) FROM notes WHERE title = 'from before migrations'"));
     }
 
     [PostgresFact]

@@ -1,3 +1,4 @@
+using App.Migrating;
 using TestSupport;
 
 namespace App.Tests.Migrating;
@@ -10,7 +11,7 @@ public abstract class MigrationTest : IAsyncLifetime, IDisposable
 {
     protected TestDatabase Database { get; } = new();
 
-    protected ScriptFolder Scripts { get; } = new();
+    protected ScriptFolder Scripts { get; } = WithTheServicesScripts();
 
     protected string Url => Database.ConnectionString;
 
@@ -26,5 +27,13 @@ public abstract class MigrationTest : IAsyncLifetime, IDisposable
 
     protected Task<MigrateRun> MigrateAsync(params string[] args) => MigrateRun.StartAsync(Url, ["--migrations", Scripts.Path, .. args]);
 
-    protected Task<string> StateAsync() => SchemaState.ReadAsync(Url);
+    protected Task<string> StateAsync() => DatabaseState.ReadAsync(Url);
+
+    private static ScriptFolder WithTheServicesScripts()
+    {
+        var folder = new ScriptFolder();
+        foreach (var script in ScriptSource.Embedded())
+            folder.Add(script.FileName, script.Text);
+        return folder;
+    }
 }

@@ -89,7 +89,7 @@ public sealed class ValidationTests : MigrationTest
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith(expected, run.Errors.Trim(), StringComparison.Ordinal);
-        Assert.Equal(0, await SchemaState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(0, await DatabaseState.ScalarAsync(Url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
 
     [PostgresFact]

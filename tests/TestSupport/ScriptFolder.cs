@@ -1,18 +1,9 @@
-using App.Migrating;
+namespace TestSupport;
 
-namespace App.Tests.Migrating;
-
-/// <summary>A temporary migrations folder, starting with the service's own V1, for <c>migrate --migrations</c>.</summary>
+/// <summary>A temporary migrations folder, for <c>migrate --migrations</c> and MigrateDb's --migrations-directory.</summary>
 public sealed class ScriptFolder : IDisposable
 {
-    public ScriptFolder()
-    {
-        Directory.CreateDirectory(Path);
-        foreach (var script in ScriptSource.Embedded())
-        {
-            Add(script.FileName, script.Text);
-        }
-    }
+    public ScriptFolder() => Directory.CreateDirectory(Path);
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "migrations-" + Guid.NewGuid().ToString("N"));
 

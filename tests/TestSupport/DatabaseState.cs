@@ -1,13 +1,13 @@
 using System.Text;
 using Npgsql;
 
-namespace App.Tests.Migrating;
+namespace TestSupport;
 
 /// <summary>
-/// The schema and history of a database as text (columns, indexes, history rows, row counts of tables), so a test can
-/// say "exactly as before" by comparing two of them.
+/// What tests read from a database: its schema and migration history as text (columns, indexes, history rows), so a
+/// test can say "exactly as before" by comparing two, and single values.
 /// </summary>
-public static class SchemaState
+public static class DatabaseState
 {
     private const string Query = """
         SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '')

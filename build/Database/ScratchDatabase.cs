@@ -18,6 +18,7 @@ internal sealed class ScratchDatabase : IAsyncDisposable
 
     public static async Task<ScratchDatabase> CopySchemaAsync(DatabaseAddress source, string? historyTable, AbsolutePath workDirectory, CancellationToken cancellation)
     {
+        // The service's check refuses databases not named like this (App.Migrating.Compatibility.CompatibilityCheck.ThrowawayPrefix).
         var name = "migrate_check_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
         var scratch = new ScratchDatabase(source, name, (workDirectory / name).CreateDirectory());
         try

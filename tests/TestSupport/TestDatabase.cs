@@ -14,6 +14,7 @@ public sealed class TestDatabase : IAsyncLifetime
     public const string Variable = "TEST_DATABASE_URL";
     public const string Service = "PostgreSQL";
 
+    private readonly List<string> copies = [];
     private string? serverConnectionString;
     private string? connectionString;
 
@@ -57,8 +58,23 @@ public sealed class TestDatabase : IAsyncLifetime
         }
 
         // FORCE ends connections still pooled by the app under test, which may be disposed after this fixture.
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        foreach (var database in copies.Append(Name))
+        {
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+
         connectionString = null;
+    }
+
+    /// <summary>A copy of the database as it is now, named <paramref name="prefix"/> + a unique suffix (dropped with this one); its connection string.</summary>
+    public async Task<string> CopyAsync(string prefix)
+    {
+        var copy = prefix + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        // A template must have no connections: the test's own pooled ones go first.
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{copy}\" TEMPLATE \"{Name}\"");
+        copies.Add(copy);
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = copy }.ConnectionString;
     }
 
     private async Task ExecuteOnServerAsync(string sql)

@@ -20,6 +20,11 @@ public sealed class Migrator(string connectionString, string databaseName, Scrip
         var clock = Stopwatch.StartNew();
         await using var connection = await DatabaseConnection.OpenAsync(connectionString, databaseName, cancellationToken);
         var writes = mode is MigrateMode.Migrate or MigrateMode.CheckCompatibility;
+        if (mode == MigrateMode.CheckCompatibility)
+        {
+            await CompatibilityCheck.RequireThrowawayAsync(connection, cancellationToken);
+        }
+
         if (writes)
         {
             await MigrationLock.AcquireAsync(connection, LockTimeout, output, cancellationToken);

@@ -1,10 +1,11 @@
+using App.Migrating.Compatibility;
 using TestSupport;
 
 namespace App.Tests.Migrating;
 
 /// <summary>
-/// <c>migrate --check-compatibility</c>, run (by MigrateDb) against a throwaway copy of the schema: changes that
-/// break the version now serving are reported with file and line, unless the script is a contract step.
+/// <c>migrate --check-compatibility</c>, run (as MigrateDb does) against a throwaway copy of the database: changes
+/// that break the version now serving are reported with file and line, unless the script is a contract step.
 /// </summary>
 public sealed class CompatibilityCheckTests : MigrationTest
 {
@@ -14,7 +15,7 @@ public sealed class CompatibilityCheckTests : MigrationTest
         await MigrateAsync();
         Scripts.Add("V2__drop_body.sql", "-- the body moves to note_bodies\nALTER TABLE notes ADD COLUMN summary text;\nALTER TABLE notes\n  DROP COLUMN body;\n");
 
-        var run = await MigrateAsync("--check-compatibility");
+        var run = await CheckAsync();
 
         Assert.Equal(1, run.ExitCode);
         var lines = run.Errors.Trim().Split('\n');
@@ -28,7 +29,7 @@ public sealed class CompatibilityCheckTests : MigrationTest
         await MigrateAsync();
         Scripts.Add("V2__drop_body.sql", "-- migrate:contract\nALTER TABLE notes DROP COLUMN body;\n");
 
-        var run = await MigrateAsync("--check-compatibility");
+        var run = await CheckAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("V2__drop_body.sql line 2: drops column public.notes.body, which the serving version may still use (allowed: a contract step)", run.Output, StringComparison.Ordinal);
@@ -46,7 +47,7 @@ public sealed class CompatibilityCheckTests : MigrationTest
         await MigrateAsync();
         Scripts.Add("V2__change.sql", statement + ";");
 
-        var run = await MigrateAsync("--check-compatibility");
+        var run = await CheckAsync();
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith($"migrate: V2__change.sql line 1: {expected}", run.Errors, StringComparison.Ordinal);
@@ -64,9 +65,47 @@ public sealed class CompatibilityCheckTests : MigrationTest
         await MigrateAsync();
         Scripts.Add("V2__expand.sql", statements + ";");
 
-        var run = await MigrateAsync("--check-compatibility");
+        var run = await CheckAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("compatible: the pending scripts keep every table and column the serving version uses", run.Output, StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public async Task The_expand_and_contract_pair_of_the_readme_passes_only_with_the_contract_marker()
+    {
+        Scripts.Add("V2__add_owner.sql", "-- V2__add_owner.sql (release N, expand)\n-- Release N writes owner on every insert.\nALTER TABLE notes ADD COLUMN owner text;\n");
+        var expand = await CheckAsync();
+        await MigrateAsync();
+        const string Contract = "UPDATE notes SET owner = 'unknown' WHERE owner IS NULL;\nALTER TABLE notes ALTER COLUMN owner SET NOT NULL;\n";
+        Scripts.Add("V3__require_owner.sql", "-- V3__require_owner.sql (release N+1, contract)\n-- no marker yet\n" + Contract);
+        var unmarked = await CheckAsync();
+        Scripts.Add("V3__require_owner.sql", "-- V3__require_owner.sql (release N+1, contract)\n-- migrate:contract\n" + Contract);
+        var marked = await CheckAsync();
+
+        Assert.True(expand.ExitCode == 0, expand.ToString());
+        Assert.Equal(1, unmarked.ExitCode);
+        Assert.StartsWith(
+            "migrate: V3__require_owner.sql line 4: makes public.notes.owner NOT NULL without a default, so the serving version's inserts that leave it out fail",
+            unmarked.Errors,
+            StringComparison.Ordinal);
+        Assert.True(marked.ExitCode == 0, marked.ToString());
+    }
+
+    [PostgresFact]
+    public async Task The_check_refuses_a_database_that_is_no_throwaway_copy()
+    {
+        await MigrateAsync();
+        Scripts.Add("V2__drop_body.sql", "ALTER TABLE notes DROP COLUMN body;");
+        var before = await StateAsync();
+
+        var run = await MigrateAsync("--check-compatibility");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("migrate: --check-compatibility applies the pending scripts, so it runs only on a throwaway copy", run.Errors, StringComparison.Ordinal);
+        Assert.Equal(before, await StateAsync());
+    }
+
+    private async Task<MigrateRun> CheckAsync() =>
+        await MigrateRun.StartAsync(await Database.CopyAsync(CompatibilityCheck.ThrowawayPrefix), "--migrations", Scripts.Path, "--check-compatibility");
 }

@@ -10,8 +10,27 @@ namespace App.Migrating.Compatibility;
 /// </summary>
 public sealed class CompatibilityCheck
 {
+    /// <summary>
+    /// The check applies the pending scripts for real, so it runs only on databases named like the throwaway copies
+    /// MigrateDb makes (build/Database/ScratchDatabase.cs), never on one that serves.
+    /// </summary>
+    public const string ThrowawayPrefix = "migrate_check_";
+
     private readonly Dictionary<string, (MigrationScript Script, int Line)> firstSeen = new(StringComparer.Ordinal);
     private CatalogSnapshot? serving;
+
+    public static async Task RequireThrowawayAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand("SELECT current_database()", connection);
+        var name = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (!name.StartsWith(ThrowawayPrefix, StringComparison.Ordinal))
+        {
+            throw new MigrationUsageException(
+                $"--check-compatibility applies the pending scripts, so it runs only on a throwaway copy of the schema (a database named {ThrowawayPrefix}…, "
+                + $"as MigrateDb makes), not on {name}");
+        }
+    }
 
     public async Task StartAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         serving = await CatalogSnapshot.ReadAsync(connection, cancellationToken);

@@ -7,6 +7,13 @@ internal static class Psql
     public static Task<ToolResult> Command(DatabaseAddress address, string sql, CancellationToken cancellation) =>
         ToolRunner.RunAsync(Invocation(address, ["--command", sql]), cancellation);
 
+    /// <summary>The rows of a one-column query, one string each.</summary>
+    public static async Task<IReadOnlyList<string>> Query(DatabaseAddress address, string sql, CancellationToken cancellation)
+    {
+        var result = await ToolRunner.RunAsync(Invocation(address, ["--tuples-only", "--no-align", "--command", sql]) with { LogOutput = false }, cancellation);
+        return [.. result.Output.Where(line => line.Length > 0)];
+    }
+
     /// <summary>
     /// <paramref name="firstSql"/>, then the script, in one transaction: if anything fails, everything is rolled back.
     /// Query results (a restore script's SELECT set_config …) are discarded; errors still arrive on standard error.

@@ -23,10 +23,10 @@ internal sealed class Backups(AbsolutePath directory)
             await File.WriteAllTextAsync(directory / (name + ".json"), JsonSerializer.Serialize(manifest, ManifestJson), cancellation);
             return name;
         }
-        catch
+        catch (ToolException e)
         {
             File.Delete(file); // half a dump is no backup, and must not be offered for a restore
-            throw;
+            throw new InvalidOperationException($"The backup of {address} failed, so nothing was migrated: {ToolErrors.LastLine(e)}", e);
         }
     }
 

@@ -33,8 +33,7 @@ internal static class DatabaseRestore
         }
         catch (ToolException e)
         {
-            var reason = e.Result?.Errors.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? e.Message;
-            throw new InvalidOperationException($"Restoring {manifest.Name} into {address} failed and changed nothing: {reason}", e);
+            throw new InvalidOperationException($"Restoring {manifest.Name} into {address} failed and changed nothing: {ToolErrors.LastLine(e)}", e);
         }
         finally
         {

@@ -42,10 +42,12 @@ internal sealed class ScratchDatabase : IAsyncDisposable
 
             return scratch;
         }
-        catch
+        catch (ToolException e)
         {
             await scratch.DisposeAsync();
-            throw;
+            throw new InvalidOperationException(
+                $"Could not copy the schema into a throwaway database on {source.Host}:{source.Port} for the compatibility check (the user needs CREATEDB): {ToolErrors.LastLine(e)}",
+                e);
         }
     }
 

@@ -44,6 +44,12 @@ public static class MigrateCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (args is ["--help"] or ["-h"])
+        {
+            await output.WriteLineAsync(MigrateOptions.Usage);
+            return 0;
+        }
+
         try
         {
             var options = MigrateOptions.Parse(args);

@@ -30,7 +30,7 @@ public interface IMigrateDb : IHazDatabase, IHazConfiguration
 
     Target MigrateDb => _ => _
         .Description("Back up the database, check the pending migrations against the serving version, apply them (artifacts/migration.json)")
-        .Produces("artifacts/migration.json", "artifacts/backups/**")
+        .Produces("artifacts/migration.json") // not the backups: they hold the data, and must not travel as CI artifacts
         .Executes(async cancellation =>
         {
             DatabaseTargetChecks.RequireLocal(this, "MigrateDb", "a one-off ECS task running the new image's migrate command after an RDS snapshot");

@@ -6,6 +6,15 @@ internal static class DotNet
     public static Task<ToolResult> Build(AbsolutePath project, Configuration configuration, CancellationToken cancellation, params string[] extra) =>
         ToolRunner.RunUncheckedAsync(Invocation(["build", project, "--configuration", configuration.ToString(), "--nologo", .. extra]), cancellation);
 
+    /// <summary>Builds the project and returns the path of the assembly it produced (MSBuild's TargetPath).</summary>
+    public static async Task<AbsolutePath> BuildForTargetPath(AbsolutePath project, Configuration configuration, CancellationToken cancellation)
+    {
+        var invocation = Invocation(["build", project, "--configuration", configuration.ToString(), "--nologo", "-target:Build", "-getProperty:TargetPath"]);
+        // Its output is the path alone; build errors come back in the exception.
+        var result = await ToolRunner.RunAsync(invocation with { LogOutput = false }, cancellation);
+        return new AbsolutePath(result.Output.Last(line => line.Trim().Length > 0).Trim());
+    }
+
     /// <summary>dotnet format with a JSON report of what it would change; exit code 2 means findings.</summary>
     public static Task<ToolResult> FormatVerify(AbsolutePath project, AbsolutePath report, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(Invocation(["format", project, "--verify-no-changes", "--no-restore", "--severity", "warn", "--report", report]), cancellation);

@@ -2,8 +2,14 @@ using App.Configuration;
 using App.Data;
 using App.Health;
 using App.Hosting;
+using App.Migrating;
 using App.Notes;
 using App.Versioning;
+
+if (args is ["migrate", .. var migrateArgs])
+{
+    return await MigrateCommand.RunProcessAsync(migrateArgs);
+}
 
 try
 {
@@ -24,8 +30,7 @@ try
     builder.Services.AddSingleton(provider => VersionInfo.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
     builder.Services.AddSingleton<Database>();
     builder.Services.AddSingleton<NoteStore>();
-    builder.Services.AddSingleton<NotesSchema>();
-    builder.Services.AddHostedService(provider => provider.GetRequiredService<NotesSchema>());
+    builder.Services.AddSingleton(SchemaRequirement.FromEmbeddedScripts());
     builder.Services.AddReadinessChecks();
 
     var app = builder.Build();

@@ -1,14 +1,15 @@
 using App.Data;
-using App.Notes;
+using App.Migrating;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace App.Health;
 
 /// <summary>
-/// Ready means the service can do its work: the database answers and the notes table exists.
+/// Ready means the service can do its work: the database answers and its schema is at least the version this build
+/// needs. A newer schema is fine: during a blue/green deploy the old version keeps serving after the migration.
 /// Without a configured database there is nothing to wait for, so the service is ready.
 /// </summary>
-public sealed class DatabaseHealthCheck(Database database, NotesSchema schema) : IHealthCheck
+public sealed class DatabaseHealthCheck(Database database, SchemaRequirement schema) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -17,18 +18,23 @@ public sealed class DatabaseHealthCheck(Database database, NotesSchema schema) :
             return HealthCheckResult.Healthy("not configured");
         }
 
+        long? applied;
         try
         {
-            await using var command = database.DataSource.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(cancellationToken);
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            applied = await MigrationHistory.VersionAsync(connection, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy($"unreachable: {e.Message}");
         }
 
-        return schema.IsApplied
-            ? HealthCheckResult.Healthy("reachable")
-            : HealthCheckResult.Unhealthy("reachable, but the notes schema is not applied yet");
+        return applied switch
+        {
+            null => HealthCheckResult.Unhealthy($"reachable, but it has no migration history and this version needs V{schema.Version}: run 'App migrate'"),
+            var version when version < schema.Version =>
+                HealthCheckResult.Unhealthy($"reachable, but the schema is at V{version} and this version needs V{schema.Version}: run 'App migrate'"),
+            var version => HealthCheckResult.Healthy($"reachable, schema at V{version}"),
+        };
     }
 }

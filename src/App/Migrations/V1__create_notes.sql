@@ -1,4 +1,5 @@
--- V1: the notes table. Idempotent until a versioned migration tool takes over.
+-- V1: the notes table. IF NOT EXISTS because databases created by the service's start-up code, before
+-- migrations existed, already have it (the migrator records those as a baseline at V1 and does not run this).
 CREATE TABLE IF NOT EXISTS notes (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     title      varchar(200)  NOT NULL,

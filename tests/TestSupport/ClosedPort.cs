@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace App.Tests;
+namespace TestSupport;
 
 public static class ClosedPort
 {

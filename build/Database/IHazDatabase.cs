@@ -1,0 +1,19 @@
+using Engine;
+
+/// <summary>
+/// A build that works on a PostgreSQL database: where it is (DATABASE_URL, a secret), which environment it belongs to,
+/// and where backups of it go. Local databases are reached directly; the others live on AWS.
+/// </summary>
+public interface IHazDatabase : IBuild
+{
+    [Parameter("The PostgreSQL database: postgres://user:password@host:port/database (percent-encode special characters) or Npgsql keywords")]
+    [Secret]
+    string? DatabaseUrl => TryGetValue(() => DatabaseUrl);
+
+    /// <summary>The environment the database belongs to: --environment, or local without one.</summary>
+    string DatabaseEnvironment => Profile ?? "local";
+
+    bool IsLocalDatabase => DatabaseEnvironment == "local";
+
+    AbsolutePath BackupsDirectory => ArtifactsDirectory / "backups";
+}

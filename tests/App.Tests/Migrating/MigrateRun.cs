@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace App.Tests.Migrating;
+
+/// <summary>One run of <c>dotnet App.dll migrate …</c> as a process, as a deploy runs it: exit code and both streams.</summary>
+public sealed record MigrateRun(int ExitCode, string Output, string Errors)
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
+
+    public string All => Output + Errors;
+
+    public static async Task<MigrateRun> StartAsync(string databaseUrl, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var start = new ProcessStartInfo(DotnetHost(), ["App.dll", "migrate", .. args])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment.Remove("ConnectionStrings__Default");
+        start.Environment["DATABASE_URL"] = databaseUrl;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(Guard);
+        await process.WaitForExitAsync(guard.Token);
+        return new MigrateRun(process.ExitCode, await output, await errors);
+    }
+
+    public override string ToString() => $"exit code {ExitCode}\n{Output}{Errors}";
+
+    private static string DotnetHost() =>
+        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+}

@@ -33,7 +33,7 @@ postgres_start() {
   fi
   rm -f "$postgres_dir/pwfile"
 
-  port="$(postgres_free_port)"
+  port="$(services_free_port)"
   # Durability settings off: the cluster lives for one test run.
   if ! postgres_as_owner "$postgres_bin/pg_ctl" --pgdata="$postgres_dir/data" --log="$postgres_dir/postgres.log" \
       --no-wait start -o "-c listen_addresses=127.0.0.1 -p $port -k $postgres_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
@@ -72,16 +72,7 @@ postgres_find_bin() {
 }
 
 postgres_install() {
-  if [[ $EUID -ne 0 ]] || ! command -v apt-get > /dev/null; then
-    services_log "postgres: initdb not found under /usr/lib/postgresql/*/bin; install PostgreSQL (apt-get install postgresql) or set TEST_DATABASE_URL"
-    exit 2
-  fi
-  services_log "postgres: installing postgresql with apt-get"
-  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } > /dev/null; then
-    services_log "postgres: apt-get install postgresql failed"
-    exit 2
-  fi
+  services_apt_install postgres postgresql
 }
 
 # The server refuses to run as root, so as root it runs as the postgres OS user.
@@ -91,23 +82,6 @@ postgres_as_owner() {
   else
     "$@"
   fi
-}
-
-postgres_free_port() {
-  if command -v python3 > /dev/null; then
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-    return
-  fi
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  services_log "postgres: found no free port"
-  exit 2
 }
 
 postgres_wait_ready() {

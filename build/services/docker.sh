@@ -1,6 +1,6 @@
 # One Docker engine for the whole run, on a private socket in a temp dir (vfs storage, no bridge: it runs inside
 # containers and CI machines where overlayfs and iptables are not available). Sourced by with-services.sh.
-# Exports DOCKER_HOST and, unless set, BASE_IMAGE: the offline base image runtime-deps-image.sh makes, since this
+# Exports DOCKER_HOST, DOCKER_EXE (see docker_choose_client) and, unless set, BASE_IMAGE: the offline base image runtime-deps-image.sh makes, since this
 # engine cannot pull mcr.microsoft.com/dotnet/runtime-deps. With DOCKER_HOST already set and answering, uses it.
 
 DOCKER_READY_DEADLINE_SECONDS="${DOCKER_READY_DEADLINE_SECONDS:-60}"
@@ -15,7 +15,23 @@ docker_start() {
     command -v docker > /dev/null || services_apt_install docker docker.io
     docker_start_engine
   fi
+  docker_choose_client
   docker_ensure_base_image
+}
+
+# BuildKit builds without committing a container per instruction, which with vfs copies the whole image each time.
+# A client on PATH without the buildx plugin cannot use it; Debian's client (20.10, from docker.io) has it built in:
+# point the build's tool runner (DOCKER_EXE) at that one.
+docker_choose_client() {
+  if [[ -n "${DOCKER_EXE:-}" ]] || docker buildx version > /dev/null 2>&1 || [[ ! -x /usr/bin/docker ]]; then
+    return 0
+  fi
+  local version
+  version="$(/usr/bin/docker version --format '{{.Client.Version}}' 2> /dev/null || true)"
+  if [[ "${version%%.*}" =~ ^[0-9]+$ ]] && ((${version%%.*} < 23)); then
+    export DOCKER_EXE=/usr/bin/docker
+    services_log "docker: DOCKER_EXE=$DOCKER_EXE (client $version builds with BuildKit; $(command -v docker) has no buildx)"
+  fi
 }
 
 docker_start_engine() {

@@ -1,0 +1,47 @@
+using Engine;
+
+/// <summary>
+/// Builds an image unless one with the same content tag exists (a cache hit: no publish, no build, only the new tags),
+/// and returns what artifacts/image.json records. The labels say which version and commit first built the content.
+/// </summary>
+internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory)
+{
+    public async Task<ImageRecord> BuildAsync(ImageRecipe recipe, string version, CancellationToken cancellation)
+    {
+        var commit = await Git.Commit(root, cancellation);
+        var dirty = commit is not null && await Git.HasUncommittedChanges(root, cancellation);
+
+        // The base image's id, not its name: a newer runtime-deps:10.0 is new content even under the same name.
+        var baseImageId = await Docker.ImageId(recipe.BaseImage, cancellation);
+        var contentTag = ContentTag.Compute(root, recipe.Inputs, new Dictionary<string, string>
+        {
+            ["base-image"] = baseImageId ?? recipe.BaseImage,
+            ["dockerfile"] = recipe.Dockerfile.RelativeTo(root),
+        });
+        var tags = ImageTags.For(version, commit, dirty, contentTag);
+        var revision = commit is null ? null : commit + (dirty ? "-dirty" : "");
+        var record = new ImageRecord(recipe.Repository, tags, "", contentTag) { Version = version, Revision = revision };
+
+        if (await Docker.ImageId(record.LocalReference(contentTag), cancellation) is { } existing)
+        {
+            Log.Information($"cache hit: {record.LocalReference(contentTag)} ({existing[..19]}) is built from the same inputs; not building");
+            foreach (var tag in tags.Where(t => t != contentTag))
+                await Docker.Tag(record.LocalReference(contentTag), record.LocalReference(tag), cancellation);
+            return record with { ImageId = existing, CacheHit = true };
+        }
+
+        Log.Information($"no image {record.LocalReference(contentTag)} yet: building");
+        await recipe.Prepare(cancellation);
+        var imageIdFile = workDirectory.CreateDirectory() / "image-id.txt";
+        File.Delete(imageIdFile);
+        await Docker.Build(
+            new DockerBuild(recipe.Context, recipe.Dockerfile, imageIdFile)
+            {
+                Tags = tags.Select(record.LocalReference).ToList(),
+                Arguments = new Dictionary<string, string> { ["BASE_IMAGE"] = recipe.BaseImage },
+                Labels = ImageLabels.For(recipe, version, revision, await ImageLabels.Source(root, cancellation)),
+            },
+            cancellation);
+        return record with { ImageId = File.ReadAllText(imageIdFile).Trim() };
+    }
+}

@@ -21,21 +21,23 @@ services_free_port() {
   exit 2
 }
 
-# services_apt_install <service> <package>...: installs from Debian when root, else says what to install and exits 2.
+# services_apt_install <service> <package>...: installs from Debian as root (or with password-less sudo, as on
+# GitHub's runners), else says what to install and exits 2.
 services_apt_install() {
-  local service="$1"
+  local service="$1" as_root=()
   shift
-  if [[ $EUID -ne 0 ]] || ! command -v apt-get > /dev/null; then
+  [[ $EUID -eq 0 ]] || as_root=(sudo -n)
+  if ! command -v apt-get > /dev/null || { [[ $EUID -ne 0 ]] && ! sudo -n true 2> /dev/null; }; then
     services_log "$service: not installed; install it (apt-get install $*) or run as root to have it installed"
     exit 2
   fi
   services_log "$service: installing $* with apt-get"
   # The package lists may be missing or old on a fresh machine: update once per run, and only when installing.
   if [[ -z "${services_apt_updated:-}" ]]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq > /dev/null || { services_log "$service: apt-get update failed"; exit 2; }
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq > /dev/null || { services_log "$service: apt-get update failed"; exit 2; }
     services_apt_updated=1
   fi
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" > /dev/null; then
+  if ! "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" > /dev/null; then
     services_log "$service: apt-get install $* failed"
     exit 2
   fi

@@ -1,20 +1,21 @@
 # One Docker engine for the whole run, on a private socket in a temp dir (vfs storage, no bridge: it runs inside
 # containers and CI machines where overlayfs and iptables are not available). Sourced by with-services.sh.
-# Exports DOCKER_HOST, DOCKER_EXE (see docker_choose_client) and, unless set, BASE_IMAGE: the offline base image runtime-deps-image.sh makes, since this
-# engine cannot pull mcr.microsoft.com/dotnet/runtime-deps. With DOCKER_HOST already set and answering, uses it.
+# Exports DOCKER_HOST, DOCKER_EXE (see docker_choose_client) and, unless set, BASE_IMAGE: the offline base image
+# runtime-deps-image.sh makes, since a machine without a running engine here has no registry to pull from either.
+# An engine that already answers (DOCKER_HOST, or the default socket as on GitHub's runners) is used as it is.
 
 DOCKER_READY_DEADLINE_SECONDS="${DOCKER_READY_DEADLINE_SECONDS:-60}"
 docker_dir=""
 docker_pid=""
 
 docker_start() {
-  if [[ -n "${DOCKER_HOST:-}" ]] && docker version > /dev/null 2>&1; then
-    services_log "docker: DOCKER_HOST=$DOCKER_HOST answers, using it (nothing started)"
-  else
-    command -v dockerd > /dev/null || services_apt_install docker docker.io
-    command -v docker > /dev/null || services_apt_install docker docker.io
-    docker_start_engine
+  if command -v docker > /dev/null && docker version > /dev/null 2>&1; then
+    services_log "docker: the engine at ${DOCKER_HOST:-the default socket} answers, using it (nothing started)"
+    return 0
   fi
+  command -v dockerd > /dev/null || services_apt_install docker docker.io
+  command -v docker > /dev/null || services_apt_install docker docker.io
+  docker_start_engine
   docker_choose_client
   docker_ensure_base_image
 }

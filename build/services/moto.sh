@@ -12,6 +12,10 @@ moto_start() {
     services_log "moto: TEST_AWS_ENDPOINT is set, using it (nothing started)"
     return 0
   fi
+  if ! command -v moto_server > /dev/null && command -v pip3 > /dev/null; then
+    services_log "moto: installing moto_server with pip"
+    pip3 install --quiet --user 'moto[server]>=5,<6' > /dev/null 2>&1 && export PATH="$HOME/.local/bin:$PATH"
+  fi
   if ! command -v moto_server > /dev/null; then
     services_log "moto: moto_server not found; install it (pip install 'moto[server]') or set TEST_AWS_ENDPOINT"
     exit 2

@@ -10,6 +10,9 @@ public sealed record AwsConnection(string Region, AWSCredentials Credentials)
 {
     public AwsRetryPolicy Retry { get; init; } = AwsRetryPolicy.Default;
 
+    /// <summary>Where the endpoint variables are read: the build's environment, or a test's own.</summary>
+    public Func<string, string?> Environment { get; init; } = BuildEnvironment.Get;
+
     public static AwsConnection FromDefaultChain(string? region)
     {
         if (string.IsNullOrWhiteSpace(region))
@@ -39,7 +42,7 @@ public sealed record AwsConnection(string Region, AWSCredentials Credentials)
     /// AWS's own https://&lt;host prefix&gt;.&lt;region&gt;.amazonaws.com, as the AWS SDKs and CLI resolve it.
     /// </summary>
     public Uri Endpoint(string serviceId, string hostPrefix) =>
-        new(BuildEnvironment.Get($"AWS_ENDPOINT_URL_{serviceId.ToUpperInvariant().Replace(' ', '_')}") is { Length: > 0 } specific ? specific
-            : BuildEnvironment.Get("AWS_ENDPOINT_URL") is { Length: > 0 } general ? general
+        new(Environment($"AWS_ENDPOINT_URL_{serviceId.ToUpperInvariant().Replace(' ', '_')}") is { Length: > 0 } specific ? specific
+            : Environment("AWS_ENDPOINT_URL") is { Length: > 0 } general ? general
             : $"https://{hostPrefix}.{Region}.amazonaws.com");
 }

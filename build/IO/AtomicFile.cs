@@ -16,7 +16,9 @@ internal static class AtomicFile
         }
         finally
         {
-            File.Delete(temporary);
+            // Gone after the move; left behind only by a failed write, whose own error must not be masked.
+            if (File.Exists(temporary))
+                File.Delete(temporary);
         }
     }
 

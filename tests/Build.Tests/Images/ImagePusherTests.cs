@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace BuildTests.Images;
 
 /// <summary>Pushing to a real registry: the digest recorded is the registry's, and a tag never moves.</summary>
@@ -17,7 +15,7 @@ public class ImagePusherTests
         var digest = pushed.Digest!.Split('@')[1];
         Assert.Equal($"{registry}/{fixture.Repository}@{digest}", pushed.Digest);
         foreach (var tag in image.Tags)
-            Assert.Equal(digest, await ManifestDigest(registry, fixture.Repository, tag));
+            Assert.Equal(digest, await RegistryProbe.ManifestDigest(registry, fixture.Repository, tag));
     }
 
     [RegistryFact]
@@ -36,8 +34,8 @@ public class ImagePusherTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => pusher.PushAsync(other, destination, CancellationToken.None));
 
         Assert.StartsWith($"{registry}/{fixture.Repository}:1.0.0 already points to another image (sha256:", error.Message, StringComparison.Ordinal);
-        Assert.Equal(first.Digest!.Split('@')[1], await ManifestDigest(registry, fixture.Repository, "1.0.0"));
-        Assert.Null(await ManifestDigest(registry, fixture.Repository, other.ContentTag)); // nothing of it was pushed
+        Assert.Equal(first.Digest!.Split('@')[1], await RegistryProbe.ManifestDigest(registry, fixture.Repository, "1.0.0"));
+        Assert.Null(await RegistryProbe.ManifestDigest(registry, fixture.Repository, other.ContentTag)); // nothing of it was pushed
     }
 
     [DockerFact]
@@ -51,16 +49,5 @@ public class ImagePusherTests
 
         Assert.StartsWith("Cannot reach the registry at http://127.0.0.1:9/: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
-    }
-
-    /// <summary>The registry's own answer (HEAD on the manifest), independent of the code under test.</summary>
-    private static async Task<string?> ManifestDigest(string registry, string repository, string tag)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"http://{registry}/v2/{repository}/manifests/{tag}");
-        request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
-        request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
-        using var response = await http.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.NotFound ? null : response.Headers.GetValues("Docker-Content-Digest").Single();
     }
 }

@@ -43,16 +43,17 @@ services_apt_install() {
   fi
 }
 
-# services_wait <service> <deadline seconds> <log file> <pid> <command>...: runs the command until it succeeds.
-# Gives up at the deadline, or at once when the process died, printing the end of its log.
+# services_wait <service> <deadline seconds> <log file> <pid or ""> <command>...: runs the command until it succeeds.
+# Gives up at the deadline, or at once when the process died or its log has a FATAL line (a port taken, a bad
+# setting: no point waiting for the deadline), printing the end of the log.
 services_wait() {
   local service="$1" deadline="$2" log="$3" pid="$4" start=$SECONDS elapsed next_progress=5
   shift 4
   until "$@" > /dev/null 2>&1; do
     elapsed=$((SECONDS - start))
-    if ! kill -0 "$pid" 2> /dev/null || ((elapsed >= deadline)); then
+    if { [[ -n "$pid" ]] && ! kill -0 "$pid" 2> /dev/null; } || grep -q 'FATAL' "$log" 2> /dev/null || ((elapsed >= deadline)); then
       tail -n 20 "$log" >&2 || true
-      kill -0 "$pid" 2> /dev/null && services_log "$service: not ready after ${elapsed}s / ${deadline}s" || services_log "$service: exited while starting"
+      services_log "$service: not ready after ${elapsed}s / ${deadline}s (log: $log)"
       exit 2
     fi
     if ((elapsed >= next_progress)); then
@@ -77,4 +78,12 @@ services_stop_process() {
     waited=$((waited + 1))
   done
   wait "$pid" 2> /dev/null || true
+}
+
+# services_stop_and_remove <service> <pid> <folder> <grace seconds>: stops the process, then removes its folder.
+services_stop_and_remove() {
+  local service="$1" pid="$2" folder="$3" grace="$4"
+  services_stop_process "$service" "$pid" "$grace"
+  rm -rf "$folder"
+  services_log "$service: stopped and removed $folder"
 }

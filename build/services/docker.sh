@@ -63,8 +63,7 @@ docker_stop() {
   services_stop_process docker "$docker_pid" 30
   # Mounts a killed engine left behind would make rm fail: unmount whatever is still mounted under the folder.
   grep -o " $docker_dir[^ ]*" /proc/mounts 2> /dev/null | sort -r | xargs -r -n 1 umount -l 2> /dev/null || true
-  rm -rf "$docker_dir"
-  services_log "docker: stopped and removed $docker_dir"
+  services_stop_and_remove docker "" "$docker_dir" 0
   docker_pid=""
   docker_dir=""
 }

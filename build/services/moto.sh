@@ -34,9 +34,7 @@ moto_start() {
 
 moto_stop() {
   [[ -n "$moto_pid" ]] || return 0
-  services_stop_process moto "$moto_pid" 10
-  rm -rf "$moto_dir"
-  services_log "moto: stopped and removed $moto_dir"
+  services_stop_and_remove moto "$moto_pid" "$moto_dir" 10
   moto_pid=""
   moto_dir=""
 }

@@ -84,20 +84,8 @@ postgres_as_owner() {
   fi
 }
 
+# pg_ctl starts the server in the background and exits, so there is no pid to watch: its log's FATAL lines tell.
 postgres_wait_ready() {
-  local port="$1" start=$SECONDS elapsed next_progress=0
-  while ! "$postgres_bin/pg_isready" --quiet --host=127.0.0.1 --port="$port" --timeout=2; do
-    elapsed=$((SECONDS - start))
-    # A FATAL line means the server gave up (port taken, bad setting): no point waiting for the deadline.
-    if grep -q 'FATAL' "$postgres_dir/postgres.log" 2> /dev/null || ((elapsed >= POSTGRES_READY_DEADLINE_SECONDS)); then
-      tail -n 20 "$postgres_dir/postgres.log" >&2 || true
-      services_log "postgres: not ready on 127.0.0.1:$port after ${elapsed}s / ${POSTGRES_READY_DEADLINE_SECONDS}s"
-      exit 2
-    fi
-    if ((elapsed >= next_progress)); then
-      services_log "postgres: waiting for 127.0.0.1:$port (${elapsed}s / ${POSTGRES_READY_DEADLINE_SECONDS}s)"
-      next_progress=$((elapsed + 5))
-    fi
-    sleep 0.5
-  done
+  services_wait postgres "$POSTGRES_READY_DEADLINE_SECONDS" "$postgres_dir/postgres.log" "" \
+    "$postgres_bin/pg_isready" --quiet --host=127.0.0.1 --port="$1" --timeout=2
 }

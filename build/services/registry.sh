@@ -40,9 +40,7 @@ CONFIG
 
 registry_stop() {
   [[ -n "$registry_pid" ]] || return 0
-  services_stop_process registry "$registry_pid" 10
-  rm -rf "$registry_dir"
-  services_log "registry: stopped and removed $registry_dir"
+  services_stop_and_remove registry "$registry_pid" "$registry_dir" 10
   registry_pid=""
   registry_dir=""
 }

@@ -11,31 +11,24 @@ public class ImageTargetsTests
 {
     private const string NotTrivy = """{"version":"2.1.0","runs":[]}""";
 
-    [Fact]
-    public async Task A_report_that_is_not_trivy_json_fails_in_one_line_and_writes_nothing()
+    [Theory]
+    [InlineData(NotTrivy, null, false, "Scan failed: report.json is not a Trivy JSON report (schema version 2): it has no SchemaVersion")]
+    [InlineData(Scanning.TrivyReportTests.Sample, """{ "failOn": "HIGH" }""", false, "Scan failed: scan-policy.json is not a valid scan policy: ")]
+    [InlineData(Scanning.TrivyReportTests.Sample, null, true, "Scan failed: Cannot write to artifacts: ")]
+    public async Task Bad_input_fails_Scan_in_one_line_before_anything_is_written(string report, string? policy, bool artifactsIsAFile, string expected)
     {
         using var build = new CompiledBuild();
-        File.WriteAllText(Path.Combine(build.Root, "other.json"), NotTrivy);
-
-        var (code, output) = await build.RunAsync(null, "Scan", "--scan-report", "other.json");
-
-        Assert.Equal(1, code);
-        Assert.Contains("Scan failed: other.json is not a Trivy JSON report (schema version 2): it has no SchemaVersion", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
-    }
-
-    [Fact]
-    public async Task A_malformed_policy_fails_before_anything_is_scanned()
-    {
-        using var build = new CompiledBuild();
-        File.WriteAllText(Path.Combine(build.Root, "report.json"), Scanning.TrivyReportTests.Sample);
-        File.WriteAllText(Path.Combine(build.Root, "scan-policy.json"), """{ "failOn": "HIGH" }""");
+        File.WriteAllText(Path.Combine(build.Root, "report.json"), report);
+        if (policy is not null)
+            File.WriteAllText(Path.Combine(build.Root, "scan-policy.json"), policy);
+        if (artifactsIsAFile)
+            File.WriteAllText(Path.Combine(build.Root, "artifacts"), "a file where the folder should be");
 
         var (code, output) = await build.RunAsync(null, "Scan", "--scan-report", "report.json");
 
         Assert.Equal(1, code);
-        Assert.Contains("Scan failed: scan-policy.json is not a valid scan policy: ", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
     }
 
@@ -58,20 +51,6 @@ public class ImageTargetsTests
             """);
         var (passed, _) = await build.RunAsync(null, "Scan", "--scan-report", "report.json");
         Assert.Equal(0, passed);
-    }
-
-    [Fact]
-    public async Task An_unwritable_artifacts_folder_is_one_line()
-    {
-        using var build = new CompiledBuild();
-        File.WriteAllText(Path.Combine(build.Root, "report.json"), Scanning.TrivyReportTests.Sample);
-        File.WriteAllText(Path.Combine(build.Root, "artifacts"), "a file where the folder should be");
-
-        var (code, output) = await build.RunAsync(null, "Scan", "--scan-report", "report.json");
-
-        Assert.Equal(1, code);
-        Assert.Contains("Scan failed: Cannot write to artifacts: ", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,18 +53,10 @@ public class ScanPolicyTests
     [InlineData("{ \"accepted\": [{ \"id\": \"CVE-1\", \"reason\": \"r\", \"expires\": \"next year\" }] }", "scan-policy.json is not a valid scan policy: accepted[0] expires 'next year' is not a date (yyyy-MM-dd)")]
     public void A_malformed_policy_is_one_line_naming_the_problem(string json, string expected)
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, json);
-            var error = Assert.Throws<InvalidDataException>(() => ScanPolicy.Load(path, "scan-policy.json"));
-            Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain('\n', error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TemporaryFile(json);
+        var error = Assert.Throws<InvalidDataException>(() => ScanPolicy.Load(file.Path, "scan-policy.json"));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]

@@ -58,17 +58,9 @@ public class TrivyReportTests
     [InlineData("""{"SchemaVersion":2,"Results":[{"Target":"x","Vulnerabilities":[{"Severity":"HIGH"}]}]}""", "report.json is not a Trivy JSON report (schema version 2): a finding has no VulnerabilityID")]
     public void Anything_else_is_refused_in_one_line(string text, string expected)
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, text);
-            var error = Assert.Throws<InvalidDataException>(() => TrivyReport.Load(path, "report.json"));
-            Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain('\n', error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var file = new TemporaryFile(text);
+        var error = Assert.Throws<InvalidDataException>(() => TrivyReport.Load(file.Path, "report.json"));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 }

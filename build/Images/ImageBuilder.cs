@@ -11,11 +11,11 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         var commit = await Git.Commit(root, cancellation);
         var dirty = commit is not null && await Git.HasUncommittedChanges(root, cancellation);
 
-        // The base image's id, not its name: a newer runtime-deps:10.0 is new content even under the same name.
-        var baseImageId = await Docker.ImageId(recipe.BaseImage, cancellation);
+        // The base image's layers, not its name: a newer runtime-deps:10.0 is new content even under the same name.
+        var baseImageLayers = await Docker.LayerDigests(recipe.BaseImage, cancellation);
         var contentTag = ContentTag.Compute(root, recipe.Inputs, new Dictionary<string, string>
         {
-            ["base-image"] = baseImageId ?? recipe.BaseImage,
+            ["base-image"] = baseImageLayers ?? recipe.BaseImage,
             ["dockerfile"] = recipe.Dockerfile.RelativeTo(root),
         });
         var tags = ImageTags.For(version, commit, dirty, contentTag);

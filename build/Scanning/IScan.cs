@@ -47,7 +47,7 @@ public interface IScan : IBuildImage
                 Directory.Move(staging, ScanDirectory);
 
                 var summary = verdict.Line(policy, notChecked);
-                Log.Information($"{(verdict.Passed ? "Scan passed" : "Scan failed")}: {summary}");
+                Log.Information(summary);
                 ReportSummary(summary);
                 if (!verdict.Passed)
                     throw new InvalidOperationException($"Scan failed: {summary}. Reports: {ScanDirectory.RelativeTo(RootDirectory)}");

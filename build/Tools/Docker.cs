@@ -25,9 +25,17 @@ internal static partial class Docker
     }
 
     /// <summary>The image id (sha256:…) of a local image, or null when the engine has no such image.</summary>
-    public static async Task<string?> ImageId(string reference, CancellationToken cancellation)
+    public static Task<string?> ImageId(string reference, CancellationToken cancellation) => Inspect(reference, "{{.Id}}", cancellation);
+
+    /// <summary>
+    /// The digests of a local image's layers, one line, or null when the engine has no such image: its content,
+    /// unlike the id, which changes with the creation time when the same root filesystem is imported again.
+    /// </summary>
+    public static Task<string?> LayerDigests(string reference, CancellationToken cancellation) => Inspect(reference, "{{join .RootFS.Layers \" \"}}", cancellation);
+
+    private static async Task<string?> Inspect(string reference, string format, CancellationToken cancellation)
     {
-        var result = await ToolRunner.RunUncheckedAsync(Invocation(["image", "inspect", "--format", "{{.Id}}", reference]) with { LogOutput = false }, cancellation);
+        var result = await ToolRunner.RunUncheckedAsync(Invocation(["image", "inspect", "--format", format, reference]) with { LogOutput = false }, cancellation);
         if (result.ExitCode == 0)
             return result.Output.FirstOrDefault()?.Trim();
         if (result.Errors.Any(e => e.Contains("No such image", StringComparison.OrdinalIgnoreCase)))

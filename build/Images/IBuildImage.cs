@@ -2,7 +2,8 @@ using Engine;
 
 /// <summary>
 /// The BuildImage component: the service published self-contained and built into an image by the Docker CLI, tagged
-/// with the version, the commit and a content tag; unchanged inputs are a cache hit that builds nothing.
+/// with the version, the commit and a content tag; unchanged inputs are a cache hit that builds nothing: the image is
+/// in the engine, or (with PushEcr composed) pulled from the registry it was pushed to.
 /// </summary>
 public interface IBuildImage : IHazVersion
 {
@@ -27,6 +28,9 @@ public interface IBuildImage : IHazVersion
         RootDirectory / "Directory.Packages.props",
     ];
 
+    /// <summary>Where BuildImage looks for an image pushed earlier under the content tag: nowhere, unless a push component says.</summary>
+    Task<PushDestination?> ImageCacheRegistry(CancellationToken cancellation) => Task.FromResult<PushDestination?>(null);
+
     Target BuildImage => _ => _
         .Description("Publish the service and build its image (tags: version, commit, content); a cache hit when the content tag exists")
         .Produces("artifacts/image.json")
@@ -41,6 +45,7 @@ public interface IBuildImage : IHazVersion
                         Directory.Delete(PublishDirectory, recursive: true);
                     await DotNet.PublishSelfContained(ServiceProject, "linux-x64", PublishDirectory, c);
                 },
+                CacheRegistry = ImageCacheRegistry,
             };
             var record = await new ImageBuilder(RootDirectory, TemporaryDirectory / "image").BuildAsync(recipe, await ResolveVersion(cancellation), cancellation);
             record.Write(ArtifactsDirectory);

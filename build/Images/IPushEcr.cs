@@ -15,6 +15,23 @@ public interface IPushEcr : IBuildImage, IHazAws
     [Parameter("Registry host:port standing in for ECR's registry endpoint; the ECR API still ensures the repository and gives the login")]
     string? EcrRegistryEndpoint => TryGetValue(() => EcrRegistryEndpoint);
 
+    /// <summary>BuildImage's second cache is the registry PushEcr pushes to: found (never created), logged in.</summary>
+    async Task<PushDestination?> IBuildImage.ImageCacheRegistry(CancellationToken cancellation)
+    {
+        if (ImageRegistry == ImageRegistryKind.Local)
+            return new PushDestination(LocalRegistry, ImageRepository, Login: null);
+        try
+        {
+            using var client = new AwsJsonClient(ConnectAws(), Ecr.Service);
+            return await EcrDestination.FindAsync(new Ecr(client), ImageRepository, EcrRegistryEndpoint, cancellation);
+        }
+        catch (Exception e) when (e is InvalidOperationException or AwsServiceException)
+        {
+            Log.Information($"registry cache not checked: {e.Message}");
+            return null;
+        }
+    }
+
     Target PushEcr => _ => _
         .Description("Push the image's tags to ECR (or the local registry) and record repository@sha256:… as image-digest")
         .DependsOn(BuildImage)

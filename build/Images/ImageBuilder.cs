@@ -25,9 +25,13 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         if (await Docker.ImageId(record.LocalReference(contentTag), cancellation) is { } existing)
         {
             Log.Information($"cache hit: {record.LocalReference(contentTag)} ({existing[..19]}) is built from the same inputs; not building");
-            foreach (var tag in tags.Where(t => t != contentTag))
-                await Docker.Tag(record.LocalReference(contentTag), record.LocalReference(tag), cancellation);
-            return record with { ImageId = existing, CacheHit = true };
+            return await TagAll(record, record.LocalReference(contentTag), existing, cancellation);
+        }
+
+        if (await recipe.CacheRegistry(cancellation) is { } registry && await RegistryCache.TryPull(registry, contentTag, workDirectory, cancellation) is { } pulled)
+        {
+            Log.Information($"cache hit: pulled {pulled}, built from the same inputs; not building");
+            return await TagAll(record, pulled, (await Docker.ImageId(pulled, cancellation))!, cancellation);
         }
 
         Log.Information($"no image {record.LocalReference(contentTag)} yet: building");
@@ -43,5 +47,16 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
             },
             cancellation);
         return record with { ImageId = File.ReadAllText(imageIdFile).Trim() };
+    }
+
+    private static async Task<ImageRecord> TagAll(ImageRecord record, string source, string imageId, CancellationToken cancellation)
+    {
+        foreach (var tag in record.Tags)
+        {
+            if (record.LocalReference(tag) != source)
+                await Docker.Tag(source, record.LocalReference(tag), cancellation);
+        }
+
+        return record with { ImageId = imageId, CacheHit = true };
     }
 }

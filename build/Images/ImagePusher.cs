@@ -1,7 +1,7 @@
 using Engine;
 
 /// <summary>Where an image goes: a registry host, the repository in it, and the login it needs (none for a local registry).</summary>
-internal sealed record PushDestination(string Registry, string Repository, RegistryCredentials? Login)
+public sealed record PushDestination(string Registry, string Repository, RegistryCredentials? Login)
 {
     public string RemoteRepository => $"{Registry}/{Repository}";
 }

@@ -60,7 +60,7 @@ internal sealed class RegistryClient(string registry, RegistryCredentials? crede
     }
 }
 
-internal sealed record RegistryCredentials(string Username, string Password);
+public sealed record RegistryCredentials(string Username, string Password);
 
 /// <summary>A manifest's digest and, for a single image, its config digest, which is the image id Docker shows locally.</summary>
 internal sealed record RegistryManifest(string Digest, string? ConfigDigest)

@@ -50,4 +50,21 @@ public class ImagePusherTests
         Assert.StartsWith("Cannot reach the registry at http://127.0.0.1:9/: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [RegistryFact]
+    public async Task An_image_pushed_earlier_is_pulled_instead_of_built_on_another_machine()
+    {
+        using var fixture = new FixtureImage();
+        var registry = new PushDestination(Services.Address(Services.Registry), fixture.Repository, null);
+        var pushed = await new ImagePusher(fixture.Root / ".nuke" / "temp").PushAsync(await fixture.BuildAsync(), registry, CancellationToken.None);
+        FixtureImage.Docker("rmi", "--force", $"{fixture.Repository}:1.2.3", pushed.LocalReference(pushed.ContentTag), $"{registry.RemoteRepository}:1.2.3", $"{registry.RemoteRepository}:{pushed.ContentTag}");
+
+        var again = await new ImageBuilder(fixture.Root, fixture.Root / ".nuke" / "temp")
+            .BuildAsync(fixture.Recipe with { CacheRegistry = _ => Task.FromResult<PushDestination?>(registry) }, "1.2.4", CancellationToken.None);
+
+        Assert.True(again.CacheHit);
+        Assert.Equal(pushed.ImageId, again.ImageId);
+        Assert.Equal(1, fixture.Preparations); // pulled: neither published nor built
+        Assert.Equal(pushed.ImageId, FixtureImage.Docker("image", "inspect", "--format", "{{.Id}}", $"{fixture.Repository}:1.2.4"));
+    }
 }

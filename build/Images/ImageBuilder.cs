@@ -8,11 +8,15 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
 {
     public async Task<ImageRecord> BuildAsync(ImageRecipe recipe, string version, CancellationToken cancellation)
     {
-        var commit = await Git.Commit(root, cancellation);
-        var dirty = commit is not null && await Git.HasUncommittedChanges(root, cancellation);
-
+        // Side by side: on a cache hit these probes are most of the time the target takes.
+        var commitProbe = Git.Commit(root, cancellation);
+        var dirtyProbe = Git.HasUncommittedChanges(root, cancellation);
         // The base image's layers, not its name: a newer runtime-deps:10.0 is new content even under the same name.
-        var baseImageLayers = await Docker.LayerDigests(recipe.BaseImage, cancellation);
+        var layersProbe = Docker.LayerDigests(recipe.BaseImage, cancellation);
+        await Task.WhenAll(commitProbe, dirtyProbe, layersProbe);
+        var commit = await commitProbe;
+        var dirty = commit is not null && await dirtyProbe;
+        var baseImageLayers = await layersProbe;
         var contentTag = ContentTag.Compute(root, recipe.Inputs, new Dictionary<string, string>
         {
             ["base-image"] = baseImageLayers ?? recipe.BaseImage,
@@ -49,13 +53,12 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         return record with { ImageId = File.ReadAllText(imageIdFile).Trim() };
     }
 
+    /// <summary>Adds the tags the image does not have yet (a new version or commit on unchanged content).</summary>
     private static async Task<ImageRecord> TagAll(ImageRecord record, string source, string imageId, CancellationToken cancellation)
     {
-        foreach (var tag in record.Tags)
-        {
-            if (record.LocalReference(tag) != source)
-                await Docker.Tag(source, record.LocalReference(tag), cancellation);
-        }
+        var existing = await Docker.RepositoryTags(source, cancellation) ?? [];
+        foreach (var reference in record.Tags.Select(record.LocalReference).Except(existing))
+            await Docker.Tag(source, reference, cancellation);
 
         return record with { ImageId = imageId, CacheHit = true };
     }

@@ -50,7 +50,7 @@ public interface IScan : IBuildImage
                 Log.Information(summary);
                 ReportSummary(summary);
                 if (!verdict.Passed)
-                    throw new InvalidOperationException($"Scan failed: {summary}. Reports: {ScanDirectory.RelativeTo(RootDirectory)}");
+                    throw new InvalidOperationException($"{summary} (policy: {ScanPolicyFile}; reports: {ScanDirectory.RelativeTo(RootDirectory)})");
             }
             finally
             {

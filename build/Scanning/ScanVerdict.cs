@@ -39,15 +39,15 @@ public sealed record ScanVerdict(
         return new ScanVerdict(failing, accepted, below, expired.ToList());
     }
 
-    /// <summary>One line for the summary table, e.g. "failed: 2 at HIGH/CRITICAL (1 secret, 1 misconfiguration), 1 accepted".</summary>
+    /// <summary>One line for the summary table, e.g. "2 at HIGH/CRITICAL (1 secret, 1 misconfiguration); 1 accepted".</summary>
     public string Line(ScanPolicy policy, string? notChecked)
     {
         var threshold = string.Join("/", policy.FailOn.Order().Select(s => s.ToString().ToUpperInvariant()));
         var parts = new List<string>
         {
             Passed
-                ? $"passed: nothing at {threshold} outside the accepted"
-                : $"failed: {Failing.Count} at {threshold} ({string.Join(", ", Failing.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {KindName(g.Key, g.Count())}"))})",
+                ? $"nothing at {threshold} outside the accepted"
+                : $"{Failing.Count} at {threshold} ({string.Join(", ", Failing.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {KindName(g.Key, g.Count())}"))})",
         };
         if (Accepted.Count > 0)
             parts.Add($"{Accepted.Count} accepted");

@@ -27,6 +27,10 @@ internal static partial class Docker
     /// <summary>The image id (sha256:…) of a local image, or null when the engine has no such image.</summary>
     public static Task<string?> ImageId(string reference, CancellationToken cancellation) => Inspect(reference, "{{.Id}}", cancellation);
 
+    /// <summary>The tags (repository:tag) a local image has, or null when the engine has no such image.</summary>
+    public static async Task<IReadOnlyList<string>?> RepositoryTags(string reference, CancellationToken cancellation) =>
+        await Inspect(reference, "{{join .RepoTags \" \"}}", cancellation) is { } tags ? tags.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null;
+
     /// <summary>
     /// The digests of a local image's layers, one line, or null when the engine has no such image: its content,
     /// unlike the id, which changes with the creation time when the same root filesystem is imported again.

@@ -40,7 +40,7 @@ public class ImageTargetsTests
 
         var (failed, output) = await build.RunAsync(null, "Scan", "--scan-report", "report.json");
         Assert.Equal(1, failed);
-        Assert.Contains("failed: 3 at HIGH/CRITICAL (1 vulnerability, 1 misconfiguration, 1 secret)", output, StringComparison.Ordinal);
+        Assert.Contains("Scan failed: 3 at HIGH/CRITICAL (1 vulnerability, 1 misconfiguration, 1 secret) (policy: scan-policy.json; reports: artifacts/scan)", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(build.Root, "artifacts", "scan", "scan.sarif")));
 
         File.WriteAllText(Path.Combine(build.Root, "scan-policy.json"), """

@@ -16,7 +16,7 @@ public class ScanPolicyTests
         Assert.False(verdict.Passed);
         Assert.Equal([Secret], verdict.Failing);
         Assert.Equal([Medium], verdict.Below);
-        Assert.Equal("failed: 1 at HIGH/CRITICAL (1 secret)", verdict.Line(policy, null));
+        Assert.Equal("1 at HIGH/CRITICAL (1 secret)", verdict.Line(policy, null));
     }
 
     [Fact]
@@ -28,10 +28,10 @@ public class ScanPolicyTests
         var dayAfter = ScanVerdict.Evaluate(policy, [Secret], Today.AddDays(1));
 
         Assert.True(onTheDay.Passed);
-        Assert.Equal("passed: nothing at HIGH/CRITICAL outside the accepted; 1 accepted", onTheDay.Line(policy, null));
+        Assert.Equal("nothing at HIGH/CRITICAL outside the accepted; 1 accepted", onTheDay.Line(policy, null));
         Assert.False(dayAfter.Passed);
         Assert.Equal([policy.Accepted[0]], dayAfter.Expired);
-        Assert.Equal("failed: 1 at HIGH/CRITICAL (1 secret); 1 acceptance(s) expired: AWS-ACCESS-KEY-ID on 2026-06-15", dayAfter.Line(policy, null));
+        Assert.Equal("1 at HIGH/CRITICAL (1 secret); 1 acceptance(s) expired: AWS-ACCESS-KEY-ID on 2026-06-15", dayAfter.Line(policy, null));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class ScanPolicyTests
 
         var verdict = ScanVerdict.Evaluate(policy, [Medium], Today);
 
-        Assert.Equal("failed: 1 at MEDIUM/HIGH/CRITICAL (1 misconfiguration); vulnerabilities NOT checked", verdict.Line(policy, "vulnerabilities NOT checked"));
+        Assert.Equal("1 at MEDIUM/HIGH/CRITICAL (1 misconfiguration); vulnerabilities NOT checked", verdict.Line(policy, "vulnerabilities NOT checked"));
     }
 
     [Theory]

@@ -19,6 +19,12 @@ internal static class DotNet
     public static Task<ToolResult> FormatVerify(AbsolutePath project, AbsolutePath report, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(Invocation(["format", project, "--verify-no-changes", "--no-restore", "--severity", "warn", "--report", report]), cancellation);
 
+    /// <summary>A self-contained publish for one runtime into <paramref name="output"/>: what a runtime-deps image runs.</summary>
+    public static Task<ToolResult> PublishSelfContained(AbsolutePath project, string runtime, AbsolutePath output, CancellationToken cancellation) =>
+        ToolRunner.RunAsync(
+            Invocation(["publish", project, "--configuration", "Release", "--runtime", runtime, "--self-contained", "--output", output, "--nologo", "-p:DebugType=none"]),
+            cancellation);
+
     public static Task<ToolResult> Test(AbsolutePath project, Configuration configuration, AbsolutePath resultsDirectory, string? filter, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(
             Invocation([

@@ -24,4 +24,25 @@ public interface IHazVersion : IBuild
 
     Task<VersionPlan> CalculateVersionAsync(CancellationToken cancellation) =>
         new VersionCalculation(new Git(RootDirectory)).CalculateAsync(RequestedVersion, PrereleaseLabel, cancellation);
+
+    /// <summary>
+    /// The version to stamp (the service, the image's tag): the one given, else the next one the calculation gives,
+    /// else, where git has no history to read or nothing to release, git describe's (0.0.0-dev without a tag).
+    /// </summary>
+    async Task<string> ResolveVersion(CancellationToken cancellation)
+    {
+        if (RequestedVersion is { } requested)
+            return requested.ToString();
+        try
+        {
+            if ((await CalculateVersionAsync(cancellation)).Next is { } next)
+                return next.ToString();
+        }
+        catch (ToolException)
+        {
+            // not a git checkout, or git missing: the fallback below says so with its version
+        }
+
+        return await VersionFromGit.Describe(RootDirectory, cancellation);
+    }
 }

@@ -33,7 +33,7 @@ postgres_start() {
   fi
   rm -f "$postgres_dir/pwfile"
 
-  port="$(postgres_free_port)"
+  port="$(services_free_port)"
   # Durability settings off: the cluster lives for one test run.
   if ! postgres_as_owner "$postgres_bin/pg_ctl" --pgdata="$postgres_dir/data" --log="$postgres_dir/postgres.log" \
       --no-wait start -o "-c listen_addresses=127.0.0.1 -p $port -k $postgres_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
@@ -72,16 +72,7 @@ postgres_find_bin() {
 }
 
 postgres_install() {
-  if [[ $EUID -ne 0 ]] || ! command -v apt-get > /dev/null; then
-    services_log "postgres: initdb not found under /usr/lib/postgresql/*/bin; install PostgreSQL (apt-get install postgresql) or set TEST_DATABASE_URL"
-    exit 2
-  fi
-  services_log "postgres: installing postgresql with apt-get"
-  if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } > /dev/null; then
-    services_log "postgres: apt-get install postgresql failed"
-    exit 2
-  fi
+  services_apt_install postgres postgresql
 }
 
 # The server refuses to run as root, so as root it runs as the postgres OS user.
@@ -93,37 +84,8 @@ postgres_as_owner() {
   fi
 }
 
-postgres_free_port() {
-  if command -v python3 > /dev/null; then
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-    return
-  fi
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  services_log "postgres: found no free port"
-  exit 2
-}
-
+# pg_ctl starts the server in the background and exits, so there is no pid to watch: its log's FATAL lines tell.
 postgres_wait_ready() {
-  local port="$1" start=$SECONDS elapsed next_progress=0
-  while ! "$postgres_bin/pg_isready" --quiet --host=127.0.0.1 --port="$port" --timeout=2; do
-    elapsed=$((SECONDS - start))
-    # A FATAL line means the server gave up (port taken, bad setting): no point waiting for the deadline.
-    if grep -q 'FATAL' "$postgres_dir/postgres.log" 2> /dev/null || ((elapsed >= POSTGRES_READY_DEADLINE_SECONDS)); then
-      tail -n 20 "$postgres_dir/postgres.log" >&2 || true
-      services_log "postgres: not ready on 127.0.0.1:$port after ${elapsed}s / ${POSTGRES_READY_DEADLINE_SECONDS}s"
-      exit 2
-    fi
-    if ((elapsed >= next_progress)); then
-      services_log "postgres: waiting for 127.0.0.1:$port (${elapsed}s / ${POSTGRES_READY_DEADLINE_SECONDS}s)"
-      next_progress=$((elapsed + 5))
-    fi
-    sleep 0.5
-  done
+  services_wait postgres "$POSTGRES_READY_DEADLINE_SECONDS" "$postgres_dir/postgres.log" "" \
+    "$postgres_bin/pg_isready" --quiet --host=127.0.0.1 --port="$1" --timeout=2
 }

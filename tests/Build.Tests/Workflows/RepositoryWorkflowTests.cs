@@ -25,11 +25,11 @@ public sealed class RepositoryWorkflowTests
     }
 
     [Fact]
-    public void Ci_runs_Lint_Test_and_the_staleness_check_side_by_side()
+    public void Ci_runs_Lint_Test_the_staleness_check_and_the_image_side_by_side()
     {
         var jobs = Jobs(File.ReadAllText(TestPaths.RepositoryRoot / ".github/workflows/ci.yml"));
 
-        Assert.Equal(["lint", "test", "check-workflows"], jobs.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["lint", "test", "check-workflows", "image"], jobs.Children.Keys.Select(k => k.ToString()));
         Assert.All(jobs.Children.Values, job => Assert.DoesNotContain(new YamlScalarNode("needs"), ((YamlMappingNode)job).Children.Keys));
         Assert.Equal("./build.sh CheckWorkflows --skip", Step(jobs, "check-workflows", "build")["run"].ToString());
     }
@@ -44,6 +44,20 @@ public sealed class RepositoryWorkflowTests
         Assert.Equal("build/services/with-services.sh ./build.sh Test --skip", Step(jobs, "test", "build")["run"].ToString());
         Assert.Equal("always()", upload["if"].ToString());
         Assert.Equal("artifacts/test-results/**", ((YamlMappingNode)upload["with"])["path"].ToString());
+    }
+
+    [Fact]
+    public void Ci_builds_and_scans_the_image_in_one_job_and_uploads_the_sarif_even_when_the_scan_fails()
+    {
+        var jobs = Jobs(File.ReadAllText(TestPaths.RepositoryRoot / ".github/workflows/ci.yml"));
+        var image = (YamlMappingNode)jobs["image"];
+        var steps = ((YamlSequenceNode)image["steps"]).Cast<YamlMappingNode>().ToList();
+        var sarif = steps.Single(s => s.Children.TryGetValue(new YamlScalarNode("uses"), out var uses) && uses.ToString() == "github/codeql-action/upload-sarif@v3");
+
+        Assert.Equal("SERVICES_ONLY='docker trivy' build/services/with-services.sh ./build.sh BuildImage Scan --skip", Step(jobs, "image", "build")["run"].ToString());
+        Assert.Equal("always()", sarif["if"].ToString());
+        Assert.Equal("artifacts/scan/scan.sarif", ((YamlMappingNode)sarif["with"])["sarif_file"].ToString());
+        Assert.Equal("write", ((YamlMappingNode)image["permissions"])["security-events"].ToString());
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+using Engine;
+
+/// <summary>The stand-in version until the Release component's calculator is used: git describe --tags, else 0.0.0-dev.</summary>
+internal static class VersionFromGit
+{
+    public const string Fallback = "0.0.0-dev";
+
+    public static async Task<string> Describe(AbsolutePath repository, CancellationToken cancellation)
+    {
+        var described = await Git.DescribeTags(repository, cancellation);
+        return described is { Length: > 0 } ? described.TrimStart('v') : Fallback;
+    }
+}

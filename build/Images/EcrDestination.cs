@@ -1,0 +1,31 @@
+using Engine;
+
+/// <summary>
+/// An ECR repository as a push destination: ensured (created with immutable tags and scan on push when missing), and
+/// logged in with the token of GetAuthorizationToken, whose password is registered as a secret before any use; or,
+/// for BuildImage's cache, found without being created.
+/// </summary>
+internal static class EcrDestination
+{
+    /// <param name="registryEndpoint">A registry (host:port) that stands in for ECR's own, for tests against moto.</param>
+    public static async Task<PushDestination> PrepareAsync(Ecr ecr, string repositoryName, string? registryEndpoint, CancellationToken cancellation)
+    {
+        var (repository, created) = await ecr.EnsureRepository(repositoryName, cancellation);
+        Log.Information(created ? $"created ECR repository {repository.Uri} (immutable tags, scan on push)" : $"ECR repository {repository.Uri} exists");
+        if (!created && (repository.TagMutability != "IMMUTABLE" || !repository.ScanOnPush))
+            Log.Warning($"ECR repository {repository.Name} has {repository.TagMutability.ToLowerInvariant()} tags and scan on push {(repository.ScanOnPush ? "on" : "off")}; the pipeline creates repositories with immutable tags and scan on push");
+
+        return await LogIn(ecr, repository, registryEndpoint, cancellation);
+    }
+
+    /// <summary>The repository as a source for BuildImage's cache: only when it exists already, and never created.</summary>
+    public static async Task<PushDestination?> FindAsync(Ecr ecr, string repositoryName, string? registryEndpoint, CancellationToken cancellation) =>
+        await ecr.DescribeRepository(repositoryName, cancellation) is { } repository ? await LogIn(ecr, repository, registryEndpoint, cancellation) : null;
+
+    private static async Task<PushDestination> LogIn(Ecr ecr, EcrRepository repository, string? registryEndpoint, CancellationToken cancellation)
+    {
+        var authorization = await ecr.GetAuthorizationToken(cancellation);
+        Secrets.Register(authorization.Password);
+        return new PushDestination(registryEndpoint ?? repository.Registry, repository.Name, new RegistryCredentials(authorization.Username, authorization.Password));
+    }
+}

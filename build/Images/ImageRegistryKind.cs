@@ -1,0 +1,6 @@
+/// <summary>Where PushEcr pushes: Amazon ECR, or a plain registry (LocalRegistry) without AWS.</summary>
+public enum ImageRegistryKind
+{
+    Ecr,
+    Local,
+}

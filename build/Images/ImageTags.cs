@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+/// <summary>The tags an image gets: the version, the git commit, and the content tag. Docker allows [A-Za-z0-9_.-] in a tag.</summary>
+internal static partial class ImageTags
+{
+    public const int CommitLength = 12;
+
+    public static IReadOnlyList<string> For(string version, string? commit, bool uncommittedChanges, string contentTag)
+    {
+        var tags = new List<string> { Sanitize(version) };
+        if (commit is { Length: >= CommitLength })
+            tags.Add(commit[..CommitLength] + (uncommittedChanges ? "-dirty" : ""));
+        tags.Add(contentTag);
+        return tags.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>1.2.0+build.5 → 1.2.0-build.5: characters a tag cannot hold become '-', at most 128 characters.</summary>
+    public static string Sanitize(string version)
+    {
+        var tag = NotAllowed().Replace(version.Trim(), "-").TrimStart('.', '-');
+        return tag.Length == 0 ? "0.0.0-dev" : tag[..Math.Min(tag.Length, 128)];
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_.-]")]
+    private static partial Regex NotAllowed();
+}

@@ -57,7 +57,9 @@ services_log "all services ready in $((SECONDS - services_began))s"
 services_log "running: $*"
 # In the background so a signal to this script is handled now (bash defers traps while a foreground command runs):
 # it is passed on as SIGTERM (background commands ignore SIGINT), and the services stop once the command is gone.
-"$@" <&0 &
+# A background command of a script starts with SIGINT ignored, and what ignores a signal at start can never catch it:
+# reset it, so the build (and its tests of Ctrl-C) sees SIGINT as a terminal sends it.
+env --default-signal=INT,QUIT "$@" <&0 &
 child=$!
 trap 'kill -TERM "$child" 2> /dev/null || true' INT TERM
 status=0

@@ -156,7 +156,8 @@ slow_compile() { # dir, seconds
 # Starts ./build.sh in dir in the background, in a session of its own, and returns once its compile is in
 # slow_compile's sleep; sets pid. Its output goes to $WORK/bg.out and $WORK/bg.err.
 start_compiling() { # dir
-  (cd "$1" && exec setsid ./build.sh >"$WORK/bg.out" 2>"$WORK/bg.err") &
+  # env: a background subshell starts with SIGINT ignored, which build.sh could then never trap
+  (cd "$1" && exec env --default-signal=INT setsid ./build.sh >"$WORK/bg.out" 2>"$WORK/bg.err") &
   pid=$!
   for _ in $(seq 300); do
     pgrep -s "$pid" -x sleep >/dev/null && return 0

@@ -25,10 +25,11 @@ internal sealed class CompiledBuild(string assembly = "_build.dll") : IDisposabl
 
     /// <summary>
     /// In a session and process group of its own (setsid), as a terminal runs a command: a signal sent to the group
-    /// (its id is the process's) reaches the build and every tool it started, as Ctrl-C does. Read it with WaitAsync.
+    /// reaches the build and every tool it started, as Ctrl-C does. SIGINT is reset to its default first: a test run
+    /// started in the background of a script inherits it ignored. setsid --wait exits with the build's code. Read it with WaitAsync.
     /// </summary>
     public Process StartInOwnSession(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Process.Start(StartInfo("setsid", ["dotnet"], environment, args))!;
+        Process.Start(StartInfo("env", ["--default-signal=INT", "setsid", "--wait", "dotnet"], environment, args))!;
 
     /// <summary>The exit code, and standard output followed by standard error.</summary>
     public static async Task<(int ExitCode, string Output)> WaitAsync(Process process)

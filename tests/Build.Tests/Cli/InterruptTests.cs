@@ -21,9 +21,9 @@ public class InterruptTests
         using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold");
         try
         {
-            await WaitForSleepingTool(marker);
+            var session = await WaitForSleepingTool(marker);
 
-            Signal(signal, toGroup ? -process.Id : process.Id);
+            Signal(signal, toGroup ? -session : session);
             var (code, output) = await CompiledBuild.WaitAsync(process);
 
             Assert.True(code == 1, $"exit code {code}, expected 1 (Hold cancelled); output:\n{output}");
@@ -49,11 +49,14 @@ public class InterruptTests
         using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold", "--clean-up-for", "300s");
         try
         {
-            await WaitForSleepingTool(marker);
+            var session = await WaitForSleepingTool(marker);
 
-            Signal(signal, -process.Id);
-            await Task.Delay(TimeSpan.FromMilliseconds(150));
-            Signal(signal, -process.Id);
+            var holding = MarkedProcesses.Find(MarkerVariable, marker).Select(p => p.Pid).ToHashSet();
+            Signal(signal, -session);
+            // The second comes while the build cancels: once the assured clean-up's own tool runs. Signals are not
+            // queued, so one sent before the build took the first could merge with it.
+            await WaitForSleepingTool(marker, except: holding);
+            Signal(signal, -session);
             var (code, output) = await CompiledBuild.WaitAsync(process);
 
             Assert.True(code == expectedCode, $"exit code {code}, expected {expectedCode}; output:\n{output}");
@@ -67,14 +70,24 @@ public class InterruptTests
     }
 
     /// <summary>Until Hold's shell has started both its sleeps (the build itself takes a few seconds to start).</summary>
-    private static async Task WaitForSleepingTool(string marker)
+    /// <returns>
+    /// The build's process group, which is its own pid: setsid may fork first (when it starts as a group leader), so
+    /// the pid of what the test started is not always the build's; the group the tools run in is.
+    /// </returns>
+    private static async Task<int> WaitForSleepingTool(string marker, IReadOnlySet<int>? except = null)
     {
         var clock = Stopwatch.StartNew();
-        while (MarkedProcesses.Find(MarkerVariable, marker).Count(p => p.CommandLine.StartsWith("sleep ", StringComparison.Ordinal)) < 2)
+        List<MarkedProcesses.Entry> sleeps;
+        while ((sleeps = MarkedProcesses.Find(MarkerVariable, marker)
+            .Where(p => p.CommandLine.StartsWith("sleep ", StringComparison.Ordinal) && except?.Contains(p.Pid) != true).ToList()).Count < 2)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the tool's sleeps never started");
             await Task.Delay(50);
         }
+
+        // /proc/PID/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so read after its closing parenthesis.
+        var stat = File.ReadAllText($"/proc/{sleeps[0].Pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The build has exited; what it killed may take a moment to disappear from /proc.</summary>

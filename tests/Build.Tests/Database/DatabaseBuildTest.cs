@@ -40,7 +40,7 @@ public abstract class DatabaseBuildTest : IAsyncLifetime, IDisposable
     protected Task<(int ExitCode, string Output)> RunAsync(string target, string? databaseUrl = null, params string[] args) =>
         build.RunAsync(
             new Dictionary<string, string> { ["DATABASE_URL"] = databaseUrl ?? Database.Url },
-            [target, "--service-assembly", Path.Combine(AppContext.BaseDirectory, "App.dll"), "--migrations-directory", Scripts.Path, .. args]);
+            [target, "--service-assembly", Path.Combine(AppContext.BaseDirectory, "App.dll"), .. args.Contains("--migrations-directory") ? [] : new[] { "--migrations-directory", Scripts.Path }, .. args]);
 
     protected string[] BackupNames() =>
         Directory.Exists(Path.Combine(Artifacts, "backups"))

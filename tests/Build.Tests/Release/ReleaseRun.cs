@@ -44,8 +44,11 @@ internal sealed class ReleaseRun : IDisposable
             ["GITHUB_SERVER_URL"] = "",
             ["NO_COLOR"] = "1",
         };
-        string[] defaults = ["--github-repository", GitHubRepository, "--github-token", GitHubFixtures.Token, "--release-assets", $"{Asset}#test", "--github-api-url", DeadApi];
-        var (code, output) = await build.RunAsync(environment, ["Release", .. defaults, .. arguments]);
+        (string Option, string Value)[] defaults =
+            [("--github-repository", GitHubRepository), ("--github-token", GitHubFixtures.Token), ("--release-assets", $"{Asset}#test"), ("--github-api-url", DeadApi)];
+        // A test's own value replaces the default: the build refuses an option given twice.
+        var kept = defaults.Where(d => !arguments.Contains(d.Option)).SelectMany(d => new[] { d.Option, d.Value });
+        var (code, output) = await build.RunAsync(environment, ["Release", .. kept, .. arguments]);
         Assert.DoesNotContain(GitHubFixtures.Token, output, StringComparison.Ordinal);
         return (code, output);
     }

@@ -51,12 +51,13 @@ public class InterruptTests
         {
             var session = await WaitForSleepingTool(marker);
 
+            // To the build alone, as a supervisor (or `kill`) does: sent to the group, the signal also ends the tool
+            // itself, and the build may see that failure before it sees the signal (the group case is the test above).
             var holding = MarkedProcesses.Find(MarkerVariable, marker).Select(p => p.Pid).ToHashSet();
-            Signal(signal, -session);
-            // The second comes while the build cancels: once the assured clean-up's own tool runs. Signals are not
-            // queued, so one sent before the build took the first could merge with it.
+            Signal(signal, session);
+            // The second comes while the build cancels: once the assured clean-up's own tool runs.
             await WaitForSleepingTool(marker, except: holding);
-            Signal(signal, -session);
+            Signal(signal, session);
             var (code, output) = await CompiledBuild.WaitAsync(process);
 
             Assert.True(code == expectedCode, $"exit code {code}, expected {expectedCode}; output:\n{output}");
@@ -70,6 +71,32 @@ public class InterruptTests
     }
 
     /// <summary>Until Hold's shell has started both its sleeps (the build itself takes a few seconds to start).</summary>
+    [Fact]
+    public async Task Two_quick_ctrl_c_in_a_terminal_leave_no_process_of_the_build()
+    {
+        using var build = new CompiledBuild("FixtureBuild.dll");
+        var marker = Guid.NewGuid().ToString("N");
+        using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold", "--clean-up-for", "300s");
+        try
+        {
+            var session = await WaitForSleepingTool(marker);
+
+            Signal("INT", -session);
+            await Task.Delay(TimeSpan.FromMilliseconds(150));
+            Signal("INT", -session);
+            var (code, output) = await CompiledBuild.WaitAsync(process);
+
+            // The tools get each Ctrl-C too and may end first: the build then reports a failure (1) instead of 130.
+            Assert.True(code is 1 or 130, $"exit code {code}; output:\n{output}");
+            Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+            await AssertNoneLeft(marker);
+        }
+        finally
+        {
+            MarkedProcesses.Kill(MarkedProcesses.Find(MarkerVariable, marker));
+        }
+    }
+
     /// <returns>
     /// The build's process group, which is its own pid: setsid may fork first (when it starts as a group leader), so
     /// the pid of what the test started is not always the build's; the group the tools run in is.

@@ -1,0 +1,28 @@
+/// <summary>
+/// What an environment serves, as the platform keeps it between processes: the live color and its image, the color
+/// left standing by after the last deploy (so Rollback can flip back at once), and a deploy that started and has not
+/// finished (so a re-run after a crash knows what it is repairing). Traffic weights are not here: the router's (or
+/// load balancer's) own reading is the truth for those.
+/// </summary>
+public sealed record EnvironmentState
+{
+    public static readonly EnvironmentState Empty = new();
+
+    public ColorRelease? Live { get; init; }
+
+    /// <summary>The color that served before the last deploy, still running until <see cref="StandbyUntil"/>.</summary>
+    public ColorRelease? Standby { get; init; }
+
+    public DateTimeOffset? StandbyUntil { get; init; }
+
+    public DeployAttempt? InProgress { get; init; }
+}
+
+/// <summary>An image a color runs: by digest, with the version and commit it reports.</summary>
+public sealed record ColorRelease(Color Color, string Image, string? Version = null, string? Commit = null)
+{
+    public ImageDigest Digest => ImageDigest.Parse(Image);
+}
+
+/// <summary>A deploy under way: written before the idle color changes, cleared when the deploy ends either way.</summary>
+public sealed record DeployAttempt(string Image, Color Color, string Phase, string RunId, DateTimeOffset Started);

@@ -16,11 +16,10 @@ public sealed class SmokeSuite : IPreTrafficCheck, IDisposable
     /// <param name="requestTimeout">For each request, the answer's body included (default 5 s).</param>
     public SmokeSuite(TimeSpan? requestTimeout = null) => client = new SmokeClient(requestTimeout ?? DefaultRequestTimeout);
 
-    public IEnumerable<string> CheckNames => checks.Select(check => check.Name);
-
     public async Task<SmokeReport> RunAsync(Uri baseAddress, ExpectedRelease expected, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(expected);
         // Relative paths append only to a base that ends in '/': http://host/app stays under /app/.
         var root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         var results = new List<SmokeCheckResult>();

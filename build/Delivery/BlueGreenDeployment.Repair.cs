@@ -1,5 +1,9 @@
 public sealed partial class BlueGreenDeployment
 {
+    /// <summary>The repair alone, under the lock: after a deploy that failed before going live, nothing else is to be done.</summary>
+    public Task<EnvironmentState> RecoverAsync(string environment, DeployOwner owner, Func<int, bool> processIsAlive, CancellationToken cancellation) =>
+        UnderLockAsync(environment, owner, processIsAlive, async () => await RepairAsync(await platform.ReadStateAsync(cancellation), cancellation), cancellation);
+
     /// <summary>
     /// Brings the environment back to one truth before anything else: all traffic on the live color (an interrupted
     /// shift left it split), the color an interrupted deploy was staging stopped, and an expired standby retired.

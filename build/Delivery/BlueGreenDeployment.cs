@@ -29,7 +29,7 @@ public sealed partial class BlueGreenDeployment
         return await UnderLockAsync(request.Environment, request.Owner, processIsAlive, () => RunLockedAsync(request, cancellation), cancellation);
     }
 
-    private async Task<DeploymentRecord> UnderLockAsync(string environment, DeployOwner owner, Func<int, bool> processIsAlive, Func<Task<DeploymentRecord>> action, CancellationToken cancellation)
+    private async Task<T> UnderLockAsync<T>(string environment, DeployOwner owner, Func<int, bool> processIsAlive, Func<Task<T>> action, CancellationToken cancellation)
     {
         timeline.Begin("preflight");
         await platform.CheckReachableAsync(cancellation);

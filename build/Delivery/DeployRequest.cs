@@ -11,6 +11,6 @@ public sealed record DeployRequest(string Environment, ImageDigest Image, string
 public sealed record DeployOwner(string Name, string RunId, string Host, int ProcessId)
 {
     public static DeployOwner Current(string runId) =>
-        new(System.Environment.GetEnvironmentVariable("GITHUB_ACTOR") is { Length: > 0 } actor ? actor : System.Environment.UserName,
+        new(Engine.BuildEnvironment.Get("GITHUB_ACTOR") is { Length: > 0 } actor ? actor : System.Environment.UserName,
             runId, System.Environment.MachineName, System.Environment.ProcessId);
 }

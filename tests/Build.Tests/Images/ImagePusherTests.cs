@@ -60,11 +60,11 @@ public class ImagePusherTests
         FixtureImage.Docker("rmi", "--force", $"{fixture.Repository}:1.2.3", pushed.LocalReference(pushed.ContentTag), $"{registry.RemoteRepository}:1.2.3", $"{registry.RemoteRepository}:{pushed.ContentTag}");
 
         var again = await new ImageBuilder(fixture.Root, fixture.Root / ".nuke" / "temp")
-            .BuildAsync(fixture.Recipe with { CacheRegistry = _ => Task.FromResult<PushDestination?>(registry) }, "1.2.4", CancellationToken.None);
+            .BuildAsync(fixture.Recipe with { CacheRegistry = _ => Task.FromResult<PushDestination?>(registry) }, "1.2.3", CancellationToken.None);
 
         Assert.True(again.CacheHit);
         Assert.Equal(pushed.ImageId, again.ImageId);
         Assert.Equal(1, fixture.Preparations); // pulled: neither published nor built
-        Assert.Equal(pushed.ImageId, FixtureImage.Docker("image", "inspect", "--format", "{{.Id}}", $"{fixture.Repository}:1.2.4"));
+        Assert.Equal(pushed.ImageId, FixtureImage.Docker("image", "inspect", "--format", "{{.Id}}", $"{fixture.Repository}:1.2.3")); // the local tags again
     }
 }

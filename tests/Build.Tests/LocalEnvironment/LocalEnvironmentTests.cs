@@ -21,15 +21,16 @@ public sealed class LocalEnvironmentTests
         var (code, output, _) = await script.RunAsync("status");
 
         Assert.Equal(3, code);
+        var lines = Lines(output);
         Assert.Equal(
-            $"""
-            docker: not answering, unix://{script.Root}/docker.sock
-            registry: not answering, 127.0.0.1:{script.RegistryPort}
-            postgres: not answering, 127.0.0.1:{script.PostgresPort}
-            trivy: not found, {script.Root}/no-trivy (TRIVY_EXE)
-
-            """,
-            output);
+            [
+                $"docker: not answering, unix://{script.Root}/docker.sock",
+                $"registry: not answering, 127.0.0.1:{script.RegistryPort}",
+                $"postgres: not answering, 127.0.0.1:{script.PostgresPort}",
+                $"trivy: not found, {script.Root}/no-trivy (TRIVY_EXE)",
+            ],
+            lines.Take(4));
+        Assert.Matches("^router: (found, /.*haproxy \\(HAProxy .*\\)|not installed, haproxy)$", Assert.Single(lines.Skip(4)));
         Assert.False(Directory.Exists(script.Root), "status must not create the root folder");
     }
 
@@ -121,12 +122,13 @@ public sealed class LocalEnvironmentTests
 
             Assert.True(up == 0, upOutput + upErrors);
             var lines = Lines(upOutput);
-            Assert.Equal(["docker", "base image", "registry", "postgres", "trivy"], lines.Select(l => l.Split(':')[0]));
+            Assert.Equal(["docker", "base image", "registry", "postgres", "trivy", "router"], lines.Select(l => l.Split(':')[0]));
             Assert.StartsWith(givenEngine is null ? $"docker: started, {engine} (engine " : $"docker: found, {engine} (engine ", lines[0], StringComparison.Ordinal);
             Assert.Matches("^base image: (made|found), localhost/runtime-deps:bookworm", lines[1]);
             Assert.Equal($"registry: started, 127.0.0.1:{script.RegistryPort} (data in {script.Root}/registry/data)", lines[2]);
             Assert.StartsWith($"postgres: initialized and started, 127.0.0.1:{script.PostgresPort} (database app, user app, password local-only; PostgreSQL ", lines[3], StringComparison.Ordinal);
             Assert.Matches("^trivy: (found|linked|installed), /", lines[4]);
+            Assert.Matches("^router: (found|installed), /.*haproxy ", lines[5]);
 
             // Again: everything answers, nothing starts (and no server kept the lock of the first run).
             var (again, againOutput, againErrors) = await script.RunAsync("up").WaitAsync(TimeSpan.FromSeconds(60));

@@ -4,7 +4,7 @@ using Engine;
 /// The LocalEnvironment component: build/services/local-environment.sh up, from the build, so that a local delivery
 /// (DeployLocal) can depend on it. It starts what the local environment needs and is missing (Docker engine, the offline
 /// base image, registry, PostgreSQL, Trivy), leaves alone what answers, and what it starts keeps running after the build.
-/// Only for --environment local: .nuke/parameters.local.json holds the addresses it provides. The build's Docker calls
+/// It belongs to the local environment (invoking it selects it): .nuke/parameters.local.json holds the addresses it provides. The build's Docker calls
 /// reach the engine the process environment names (DOCKER_HOST, else the default socket), which is the one it provides.
 /// </summary>
 public interface ILocalEnvironment : IBuild
@@ -16,7 +16,11 @@ public interface ILocalEnvironment : IBuild
 
     Target LocalEnvironment => _ => _
         .Description("Start what the local environment needs and is missing: Docker engine, registry, PostgreSQL, Trivy")
-        .Requires(() => Profile == LocalProfile, "--environment local")
+        .ForProfile(LocalProfile)
+        .TryBefore<IBuildImage>(x => x.BuildImage)
+        .TryBefore<IMigrateDb>(x => x.MigrateDb)
+        .TryBefore<IScan>(x => x.Scan)
+        .TryBefore<IDeployBlueGreen>(x => x.DeployBlueGreen)
         .Executes(async cancellation =>
         {
             // The base image the build will use (--base-image counts): the script makes the offline one only when it is that.

@@ -77,11 +77,10 @@ public sealed class LocalEnvironmentTests
         Assert.Equal($"local-environment: down: {script.Root} does not exist: nothing was started", Assert.Single(Lines(errors)));
     }
 
-    [Theory]
-    [InlineData]
-    [InlineData("--environment", "staging")]
-    public void The_LocalEnvironment_target_is_a_usage_error_outside_the_local_environment(params string[] args)
+    [Fact]
+    public void The_LocalEnvironment_target_is_a_usage_error_outside_the_local_environment()
     {
+        string[] args = ["--environment", "staging"];
         var root = TestPaths.NewTemporaryRoot();
         File.WriteAllText(root / ".nuke" / "parameters.staging.json", "{}");
         try
@@ -91,7 +90,7 @@ public sealed class LocalEnvironmentTests
                 redirectConsole: false, Environment.GetEnvironmentVariable, CancellationToken.None);
 
             Assert.Equal(BuildHost.UsageError, code);
-            Assert.Equal("error: Target LocalEnvironment requires --environment local to hold.", writer.ToString().Trim());
+            Assert.Equal("error: LocalEnvironment runs on the local environment only; drop --profile staging (or --environment staging).", writer.ToString().Trim());
         }
         finally
         {

@@ -61,7 +61,7 @@ internal static partial class Docker
     public static async Task Stop(DockerEngine engine, string name, TimeSpan grace, CancellationToken cancellation)
     {
         var seconds = ((int)Math.Ceiling(grace.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var result = await ToolRunner.RunUncheckedAsync(engine.Apply(Invocation(["stop", "--time", seconds, name])), cancellation);
+        var result = await RunQuiet(engine, ["stop", "--time", seconds, name], cancellation);
         if (result.ExitCode != 0 && !IsNoSuchContainer(result))
             throw new InvalidOperationException($"docker stop {name} on {engine} failed: {LastError(result)}");
     }
@@ -69,7 +69,7 @@ internal static partial class Docker
     /// <summary>Removes the container (running or not, with <paramref name="force"/>); false when there was none.</summary>
     public static async Task<bool> Remove(DockerEngine engine, string name, bool force, CancellationToken cancellation)
     {
-        var result = await ToolRunner.RunUncheckedAsync(engine.Apply(Invocation(["rm", .. force ? ["--force"] : Array.Empty<string>(), name])), cancellation);
+        var result = await RunQuiet(engine, ["rm", .. force ? ["--force"] : Array.Empty<string>(), name], cancellation);
         if (result.ExitCode == 0)
             return true;
         if (IsNoSuchContainer(result))
@@ -77,6 +77,7 @@ internal static partial class Docker
         throw new InvalidOperationException($"docker rm {name} on {engine} failed: {LastError(result)}");
     }
 
+    // Their output is data or an error handled here: a missing container is an answer, not a line for the log.
     private static Task<ToolResult> RunQuiet(DockerEngine engine, string[] arguments, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(engine.Apply(Invocation(arguments) with { LogOutput = false }), cancellation);
 

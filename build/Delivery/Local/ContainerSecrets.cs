@@ -16,15 +16,18 @@ internal static class ContainerSecrets
         }
     }
 
+    /// <summary>The password of either form the service accepts; of a URL the service would refuse, its user-info's.</summary>
     private static string? PasswordOf(string databaseUrl)
     {
         try
         {
             return DatabaseAddress.Parse(databaseUrl).Password;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        catch (InvalidOperationException)
         {
-            return null; // the service itself says what is wrong with it, without the value
+            return Uri.TryCreate(databaseUrl.Trim(), UriKind.Absolute, out var url) && url.UserInfo.Split(':', 2) is [_, var password]
+                ? Uri.UnescapeDataString(password)
+                : null;
         }
     }
 }

@@ -27,6 +27,8 @@ internal static class HaproxyConfig
             global
                 stats socket {socket} mode 600 level admin
                 stats timeout 10s
+                # A second HAProxy on these ports fails to bind instead of sharing them (and splitting the traffic).
+                noreuseport
 
             defaults
                 mode http

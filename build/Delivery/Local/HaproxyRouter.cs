@@ -12,8 +12,15 @@ internal sealed class HaproxyRouter(LocalPlatformSettings settings, Func<Cancell
 
     public HaproxyDaemon Daemon => daemon;
 
+    /// <summary>
+    /// Under a guard, and asked again once it is held: two processes (or two threads) that find HAProxy not running
+    /// must not both start one, since the second would share the ports and the socket and split the traffic.
+    /// </summary>
     public async Task EnsureRunningAsync(CancellationToken cancellation)
     {
+        if (await daemon.AnswersAsync(cancellation))
+            return;
+        using var guard = await FileGuard.AcquireAsync(settings.State / ".haproxy.start.guard", TimeSpan.FromMinutes(3), cancellation);
         if (!await daemon.AnswersAsync(cancellation))
             await daemon.StartAsync(RouterStart.From(await readState(cancellation)), cancellation);
     }

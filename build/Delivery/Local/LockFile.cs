@@ -3,9 +3,8 @@ using Engine;
 
 /// <summary>
 /// &lt;state&gt;/lock.json: who deploys this environment now. Created with CreateNew, so of two processes that find no
-/// lock only one creates it. Reading the holder and replacing or deleting it happen under a short OS lock on a
-/// guard file (flock through FileShare.None; the kernel drops it when a process dies), so a take-over or a
-/// release acts on exactly the holder it compared.
+/// lock only one creates it. Reading the holder and replacing or deleting it happen under a <see cref="FileGuard"/>,
+/// so a take-over or a release acts on exactly the holder it compared.
 /// </summary>
 internal sealed class LockFile(AbsolutePath path)
 {
@@ -59,25 +58,6 @@ internal sealed class LockFile(AbsolutePath path)
         }
     }
 
-    private async Task<FileStream> GuardAsync(CancellationToken cancellation)
-    {
-        path.Parent.CreateDirectory();
-        var guard = path.Parent / $".{path.Name}.guard";
-        var started = DateTime.UtcNow;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(guard, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow - started < GuardTimeout)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
-            }
-            catch (IOException e)
-            {
-                throw new InvalidOperationException($"{guard} stayed locked by another process for {GuardTimeout.TotalSeconds:0} s: {e.Message}", e);
-            }
-        }
-    }
+    private Task<IDisposable> GuardAsync(CancellationToken cancellation) =>
+        FileGuard.AcquireAsync(path.Parent / $".{path.Name}.guard", GuardTimeout, cancellation);
 }

@@ -1,5 +1,6 @@
 using App.Configuration;
 using App.Data;
+using App.Faults;
 using App.Health;
 using App.Hosting;
 using App.Migrating;
@@ -35,6 +36,7 @@ try
 
     var app = builder.Build();
 
+    app.UseFaultWhenSet();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.MapHealth();

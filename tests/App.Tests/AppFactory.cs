@@ -14,7 +14,7 @@ public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
     private static readonly string[] ServiceSettings =
     [
         "DATABASE_URL", "ConnectionStrings:Default", "APP_VERSION", "APP_COMMIT", "APP_COLOR",
-        "ENABLE_TEST_ENDPOINTS", "SHUTDOWN_TIMEOUT_SECONDS",
+        "ENABLE_TEST_ENDPOINTS", "SHUTDOWN_TIMEOUT_SECONDS", "APP_FAULT",
     ];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+/// <summary>
+/// The two colors as containers on the Docker engine: app-local-blue and app-local-green, on the host network (the
+/// engine may have no bridge), one port each, never restarted by Docker (a crash is a failed release, not a loop),
+/// labelled with what they are.
+/// </summary>
+internal sealed class ColorContainers(LocalPlatformSettings settings)
+{
+    private const int LogLines = 20;
+
+    public const string LabelPrefix = "app-pipeline.";
+
+    public async Task<ContainerInspection?> InspectAsync(Color color, CancellationToken cancellation) =>
+        await Docker.InspectContainer(settings.Docker, settings.ContainerName(color), cancellation);
+
+    /// <summary>Replaces whatever the color ran with the image; returns once the container started.</summary>
+    public async Task StartAsync(Color color, StageRequest request, CancellationToken cancellation)
+    {
+        var name = settings.ContainerName(color);
+        await Docker.Remove(settings.Docker, name, force: true, cancellation);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{settings.PortOf(color).ToString(CultureInfo.InvariantCulture)}",
+            ["APP_COLOR"] = color.Name(),
+        };
+        if (request.Version is { Length: > 0 } version)
+            environment["APP_VERSION"] = version;
+        if (request.Commit is { Length: > 0 } commit)
+            environment["APP_COMMIT"] = commit;
+        foreach (var (key, value) in settings.ExtraContainerVariables)
+            environment[key] = value;
+        await Docker.Run(settings.Docker, new DockerRun(request.Image.ToString(), name)
+        {
+            Network = "host",
+            Restart = "no",
+            Environment = environment,
+            SecretEnvironment = settings.ContainerEnvironment,
+            Labels = new Dictionary<string, string>
+            {
+                [LabelPrefix + "app"] = settings.App,
+                [LabelPrefix + "environment"] = settings.Environment,
+                [LabelPrefix + "color"] = color.Name(),
+                [LabelPrefix + "image"] = request.Image.ToString(),
+            },
+        }, cancellation);
+    }
+
+    /// <summary>What the engine says about the color: no container, starting, running, or failed with its end and last log lines.</summary>
+    public async Task<ColorStatus> ObserveAsync(Color color, CancellationToken cancellation)
+    {
+        var name = settings.ContainerName(color);
+        if (await InspectAsync(color, cancellation) is not { } container)
+            return new ColorStatus(ColorState.Stopped, $"no container {name}");
+        var image = container.Labels.GetValueOrDefault(LabelPrefix + "image");
+        switch (container.Status)
+        {
+            case "running":
+                return new ColorStatus(ColorState.Running, $"{name} running since {container.StartedAt:u}", image, Restarts: container.RestartCount);
+            case "created" or "restarting":
+                return new ColorStatus(ColorState.Starting, $"{name} {container.Status}", image, Restarts: container.RestartCount);
+            case "removing":
+                return new ColorStatus(ColorState.Stopped, $"{name} is being removed", image);
+            default:
+                var logs = await Docker.Logs(settings.Docker, name, LogLines, cancellation);
+                var why = container.Error.Length > 0 ? $": {container.Error}" : "";
+                return new ColorStatus(ColorState.Failed, $"{name} {container.Status} with exit code {container.ExitCode}{why}", image, container.ExitCode, container.RestartCount, logs);
+        }
+    }
+
+    /// <summary>SIGTERM (the service finishes its requests), SIGKILL after 10 s, then the container is removed.</summary>
+    public async Task StopAsync(Color color, CancellationToken cancellation)
+    {
+        var name = settings.ContainerName(color);
+        await Docker.Stop(settings.Docker, name, TimeSpan.FromSeconds(10), cancellation);
+        await Docker.Remove(settings.Docker, name, force: false, cancellation);
+    }
+}

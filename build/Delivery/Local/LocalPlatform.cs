@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Engine;
+
+/// <summary>
+/// Blue/green on one machine: the colors are Docker containers (<see cref="ColorContainers"/>), HAProxy is the router
+/// (<see cref="HaproxyRouter"/>: public listener by weight, test listener on one color, health checks, statistics),
+/// and state and lock are files in the state folder, so another process, or a re-run after a crash, reads the truth.
+/// </summary>
+internal sealed class LocalPlatform : IDeploymentPlatform
+{
+    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(100);
+    private readonly LocalPlatformSettings settings;
+    private readonly StateFile state;
+    private readonly LockFile lockFile;
+    private readonly ColorContainers containers;
+    private readonly HaproxyRouter router;
+
+    public LocalPlatform(LocalPlatformSettings settings)
+    {
+        this.settings = settings;
+        state = new StateFile(settings.State / "state.json");
+        lockFile = new LockFile(settings.State / "lock.json");
+        containers = new ColorContainers(settings);
+        router = new HaproxyRouter(settings, ReadStateAsync);
+        ContainerSecrets.Register(settings.ContainerEnvironment);
+    }
+
+    public string Description => $"local: HAProxy on {PublicAddress} (test listener {TestAddress}), Docker at {settings.Docker}, state in {settings.State}";
+
+    public Uri PublicAddress => new($"http://127.0.0.1:{settings.PublicPort}/");
+
+    public Uri TestAddress => new($"http://127.0.0.1:{settings.TestPort}/");
+
+    internal HaproxyRouter Router => router;
+
+    /// <summary>The engine first: with it down nothing is started, not even the router.</summary>
+    public async Task CheckReachableAsync(CancellationToken cancellation)
+    {
+        await Docker.EngineVersion(settings.Docker, cancellation);
+        await router.EnsureRunningAsync(cancellation);
+    }
+
+    public Task<EnvironmentState> ReadStateAsync(CancellationToken cancellation) => Task.FromResult(state.Read());
+
+    public Task WriteStateAsync(EnvironmentState newState, CancellationToken cancellation)
+    {
+        state.Write(newState);
+        return Task.CompletedTask;
+    }
+
+    public Task<DeployLock?> TryAcquireLockAsync(DeployLock wanted, DeployLock? replacing, CancellationToken cancellation) =>
+        lockFile.TryAcquireAsync(wanted, replacing, cancellation);
+
+    public Task ReleaseLockAsync(DeployLock held, CancellationToken cancellation) => lockFile.ReleaseAsync(held, cancellation);
+
+    public async Task<int> CapacityAsync(Color color, CancellationToken cancellation) =>
+        await containers.InspectAsync(color, cancellation) is { IsRunning: true } ? 1 : 0;
+
+    /// <summary>
+    /// Refuses a color that serves traffic. The color's server is in maintenance while its container is replaced, so
+    /// HAProxy forgets the old container's checks: back to ready, it is checked at once and is UP only once the new one answers.
+    /// </summary>
+    public async Task StageAsync(Color color, StageRequest request, CancellationToken cancellation)
+    {
+        if (await router.WeightAsync(color, cancellation) is var weight and > 0)
+            throw new InvalidOperationException($"{color.Name()} receives {weight}% of {settings.Name}'s traffic: stage the idle color, or move the traffic first");
+        if (request.Capacity != 1)
+            Log.Information($"local: one container per color ({request.Capacity} asked)");
+        await router.SetStateAsync(HaproxyConfig.PublicBackend, color, "maint", cancellation);
+        await containers.StartAsync(color, request, cancellation);
+        await router.SetStateAsync(HaproxyConfig.PublicBackend, color, "ready", cancellation);
+        Log.Information($"staged {request.Image.Short} on {color.Name()}: {settings.ContainerName(color)} on 127.0.0.1:{settings.PortOf(color)}");
+    }
+
+    public Task<ColorStatus> ObserveAsync(Color color, CancellationToken cancellation) => containers.ObserveAsync(color, cancellation);
+
+    public async Task<HealthReading> CheckHealthAsync(Color color, CancellationToken cancellation)
+    {
+        var server = await router.ServerAsync(HaproxyConfig.PublicBackend, color, cancellation);
+        return new HealthReading(server.IsHealthy, $"HAProxy {server.Backend}/{server.Server}: {server.Describe()}");
+    }
+
+    /// <summary>The rising weight first, so the two settings never pass through 0/0 (every request a 503).</summary>
+    public async Task SetWeightsAsync(TrafficWeights weights, CancellationToken cancellation)
+    {
+        if (weights.Blue is < 0 or > 100 || weights.Green is < 0 or > 100 || weights.Blue + weights.Green != 100)
+            throw new ArgumentException($"weights {weights} do not add up to 100%", nameof(weights));
+        var current = await ReadWeightsAsync(cancellation);
+        var rising = weights.Blue >= current.Blue ? Color.Blue : Color.Green;
+        await router.SetWeightAsync(rising, weights.For(rising), cancellation);
+        await router.SetWeightAsync(rising.Other(), weights.For(rising.Other()), cancellation);
+    }
+
+    public async Task<TrafficWeights> ReadWeightsAsync(CancellationToken cancellation) =>
+        new(await router.WeightAsync(Color.Blue, cancellation), await router.WeightAsync(Color.Green, cancellation));
+
+    /// <summary>The named color ready first, then the other in maintenance: the test listener always has a server.</summary>
+    public async Task RouteTestTrafficAsync(Color color, CancellationToken cancellation)
+    {
+        await router.SetStateAsync(HaproxyConfig.TestBackend, color, "ready", cancellation);
+        await router.SetStateAsync(HaproxyConfig.TestBackend, color.Other(), "maint", cancellation);
+    }
+
+    /// <summary>
+    /// From HAProxy's counters for the color's server in the public backend. Errors are 5xx answers and requests the
+    /// color failed to answer at all (connection or response errors). The mean response time is HAProxy's over the
+    /// color's last 1024 requests, null before its first.
+    /// </summary>
+    public async Task<TrafficSample> SampleAsync(Color color, CancellationToken cancellation)
+    {
+        var server = await router.ServerAsync(HaproxyConfig.PublicBackend, color, cancellation);
+        return new TrafficSample(server.TotalSessions, server.Responses5xx + server.ConnectionErrors + server.ResponseErrors,
+            server.TotalSessions > 0 ? server.ResponseTimeMs : null);
+    }
+
+    /// <summary>Drain in HAProxy (no new requests), wait for the open ones to finish, then stop and remove the container.</summary>
+    public async Task StopAsync(Color color, TimeSpan drain, CancellationToken cancellation)
+    {
+        if (await containers.InspectAsync(color, cancellation) is null)
+            return;
+        await router.SetStateAsync(HaproxyConfig.PublicBackend, color, "drain", cancellation);
+        var clock = Stopwatch.StartNew();
+        long open;
+        while ((open = (await router.ServerAsync(HaproxyConfig.PublicBackend, color, cancellation)).CurrentSessions) > 0 && clock.Elapsed < drain)
+            await Task.Delay(DrainPoll, cancellation);
+        if (open > 0)
+            Log.Warning($"{color.Name()} still had {open} open request(s) after draining for {drain.TotalSeconds:0.0} s: stopping it anyway");
+        await containers.StopAsync(color, cancellation);
+        Log.Information($"stopped {settings.ContainerName(color)} after draining for {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+}

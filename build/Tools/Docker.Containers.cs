@@ -1,0 +1,89 @@
+using Engine;
+
+/// <summary>The container commands the local platform runs: one method per command, on the engine given.</summary>
+internal static partial class Docker
+{
+    // Variables the docker client itself reads: a secret of that name would redirect or break the client.
+    private static readonly string[] ClientVariables = ["PATH", "HOME", "DOCKER_HOST", "DOCKER_CONFIG", "DOCKER_CONTEXT", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY"];
+
+    /// <summary>The engine's version; an engine that does not answer is one line: "Docker engine at … not reachable: …".</summary>
+    public static async Task<string> EngineVersion(DockerEngine engine, CancellationToken cancellation)
+    {
+        var result = await RunQuiet(engine, ["version", "--format", "{{.Server.Version}}"], cancellation);
+        var version = result.Output.FirstOrDefault()?.Trim();
+        if (result.ExitCode == 0 && version is { Length: > 0 })
+            return version;
+        throw new InvalidOperationException($"Docker engine at {engine} not reachable: {LastError(result)}");
+    }
+
+    /// <summary>docker run --detach; returns the new container's id.</summary>
+    public static async Task<string> Run(DockerEngine engine, DockerRun run, CancellationToken cancellation)
+    {
+        if (run.SecretEnvironment.Keys.FirstOrDefault(name => ClientVariables.Contains(name, StringComparer.Ordinal)) is { } clash)
+            throw new ArgumentException($"{clash} cannot be passed to a container as a secret: the docker client reads it itself");
+        var invocation = Invocation([
+            "run", "--detach", "--name", run.Name, "--network", run.Network, "--restart", run.Restart, "--pull", "missing",
+            .. run.Labels.SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" }),
+            .. run.Environment.SelectMany(e => new[] { "--env", $"{e.Key}={e.Value}" }),
+            .. run.SecretEnvironment.Keys.SelectMany(name => new[] { "--env", name }),
+            run.Image,
+        ]);
+        var environment = new Dictionary<string, string?>(invocation.Environment);
+        foreach (var (name, value) in run.SecretEnvironment)
+            environment[name] = value;
+        var result = await ToolRunner.RunUncheckedAsync(engine.Apply(invocation with { Environment = environment, LogOutput = false }), cancellation);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"Could not start container {run.Name} from {run.Image} on {engine}: {LastError(result)}");
+        return result.Output.Last(line => line.Trim().Length > 0).Trim();
+    }
+
+    /// <summary>The container by name or id, or null when the engine has no such container.</summary>
+    public static async Task<ContainerInspection?> InspectContainer(DockerEngine engine, string name, CancellationToken cancellation)
+    {
+        var result = await RunQuiet(engine, ["container", "inspect", "--format", "{{json .}}", name], cancellation);
+        if (result.ExitCode == 0)
+            return ContainerInspection.Parse(string.Join("\n", result.Output));
+        if (IsNoSuchContainer(result))
+            return null;
+        throw new InvalidOperationException($"docker container inspect {name} on {engine} failed: {LastError(result)}");
+    }
+
+    /// <summary>The container's last lines of output, standard output and error together (the engine keeps them apart).</summary>
+    public static async Task<IReadOnlyList<string>> Logs(DockerEngine engine, string name, int tail, CancellationToken cancellation)
+    {
+        var result = await RunQuiet(engine, ["logs", "--tail", tail.ToString(System.Globalization.CultureInfo.InvariantCulture), name], cancellation);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"docker logs {name} on {engine} failed: {LastError(result)}");
+        return [.. result.Output.Concat(result.Errors).TakeLast(tail)];
+    }
+
+    /// <summary>SIGTERM, then SIGKILL after <paramref name="grace"/>; a container that is gone already is no error.</summary>
+    public static async Task Stop(DockerEngine engine, string name, TimeSpan grace, CancellationToken cancellation)
+    {
+        var seconds = ((int)Math.Ceiling(grace.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = await RunQuiet(engine, ["stop", "--time", seconds, name], cancellation);
+        if (result.ExitCode != 0 && !IsNoSuchContainer(result))
+            throw new InvalidOperationException($"docker stop {name} on {engine} failed: {LastError(result)}");
+    }
+
+    /// <summary>Removes the container (running or not, with <paramref name="force"/>); false when there was none.</summary>
+    public static async Task<bool> Remove(DockerEngine engine, string name, bool force, CancellationToken cancellation)
+    {
+        var result = await RunQuiet(engine, ["rm", .. force ? ["--force"] : Array.Empty<string>(), name], cancellation);
+        if (result.ExitCode == 0)
+            return true;
+        if (IsNoSuchContainer(result))
+            return false;
+        throw new InvalidOperationException($"docker rm {name} on {engine} failed: {LastError(result)}");
+    }
+
+    // Their output is data or an error handled here: a missing container is an answer, not a line for the log.
+    private static Task<ToolResult> RunQuiet(DockerEngine engine, string[] arguments, CancellationToken cancellation) =>
+        ToolRunner.RunUncheckedAsync(engine.Apply(Invocation(arguments) with { LogOutput = false }), cancellation);
+
+    private static bool IsNoSuchContainer(ToolResult result) =>
+        result.Errors.Any(line => line.Contains("No such container", StringComparison.OrdinalIgnoreCase));
+
+    private static string LastError(ToolResult result) =>
+        result.Errors.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
+}

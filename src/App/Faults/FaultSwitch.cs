@@ -1,0 +1,44 @@
+using App.Configuration;
+
+namespace App.Faults;
+
+/// <summary>
+/// Real HTTP failures on purpose, for the delivery tests: a release that must never receive traffic
+/// (<c>APP_FAULT=unhealthy</c>: readiness answers 503) or must be aborted at its first traffic step
+/// (<c>APP_FAULT=errors</c>: every request but /health/* answers 500). Unset, nothing changes; never set it in a deployment.
+/// </summary>
+public static class FaultSwitch
+{
+    public const string Variable = "APP_FAULT";
+
+    public static WebApplication UseFaultWhenSet(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var fault = app.Configuration[Variable]?.Trim();
+        switch (fault)
+        {
+            case null or "":
+                break;
+            case "unhealthy":
+                app.Use((context, next) => IsReadiness(context.Request.Path) ? FailAsync(context, StatusCodes.Status503ServiceUnavailable) : next(context));
+                break;
+            case "errors":
+                app.Use((context, next) => IsHealth(context.Request.Path) ? next(context) : FailAsync(context, StatusCodes.Status500InternalServerError));
+                break;
+            default:
+                throw new InvalidSettingException($"{Variable} must be 'unhealthy' or 'errors' (or unset), not '{fault}'.");
+        }
+
+        return app;
+    }
+
+    private static bool IsHealth(PathString path) => path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsReadiness(PathString path) => path.StartsWithSegments("/health/ready", StringComparison.OrdinalIgnoreCase);
+
+    private static Task FailAsync(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { status = "fault", reason = $"{Variable} is set: failing on purpose" });
+    }
+}

@@ -1,0 +1,39 @@
+using Xunit.Abstractions;
+
+namespace BuildTests.Delivery.Local;
+
+/// <summary>Users see nothing of a deploy: no failed request while the weights move and the old color drains and stops.</summary>
+[Collection(ServiceImageCollection.Name)]
+public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
+
+    [LocalPlatformFact]
+    public async Task A_steady_client_sees_no_failed_request_while_traffic_moves_in_steps_and_the_old_color_stops()
+    {
+        await using var environment = new LocalEnvironment();
+        var platform = environment.Platform;
+        await Task.WhenAll(environment.StageHealthyAsync(Color.Blue, images.First), environment.StageHealthyAsync(Color.Green, images.Second));
+        await platform.SetWeightsAsync(TrafficWeights.AllOn(Color.Blue), CancellationToken.None);
+
+        await using var load = new LoadGenerator(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
+        await Task.Delay(Step);
+        foreach (var percent in new[] { 90, 50, 100 })
+        {
+            await platform.SetWeightsAsync(TrafficWeights.Split(Color.Green, percent), CancellationToken.None);
+            await Task.Delay(Step);
+        }
+
+        await platform.StopAsync(Color.Blue, TimeSpan.FromSeconds(5), CancellationToken.None);
+        await Task.Delay(Step);
+        await load.StopAsync();
+
+        output.WriteLine($"{load.Requests} requests at {load.RequestsPerSecond:0} per second: {string.Join(", ", load.ByColor.Select(c => $"{c.Key} {c.Value}"))}; {load.Failures.Count} failed");
+        Assert.Empty(load.Failures);
+        Assert.True(load.RequestsPerSecond >= 50, $"only {load.RequestsPerSecond:0} requests per second");
+        Assert.True(load.ByColor.GetValueOrDefault("blue") > 0 && load.ByColor.GetValueOrDefault("green") > 0);
+        Assert.Equal(ColorState.Stopped, (await platform.ObserveAsync(Color.Blue, CancellationToken.None)).State);
+        Assert.Equal(TrafficWeights.AllOn(Color.Green), await platform.ReadWeightsAsync(CancellationToken.None));
+        await platform.StopAsync(Color.Blue, TimeSpan.FromSeconds(5), CancellationToken.None); // stopping a stopped color does nothing
+    }
+}

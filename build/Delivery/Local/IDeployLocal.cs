@@ -1,0 +1,20 @@
+using Engine;
+
+/// <summary>
+/// The DeployLocal component: the whole delivery rehearsed on this machine, on the local environment, starting what
+/// it needs that is missing: LocalEnvironment, BuildImage, Scan, PushEcr (to the local registry), MigrateDb,
+/// DeployBlueGreen, SmokeTest (and Rollback when one of the last two fails).
+/// </summary>
+public interface IDeployLocal : ILocalEnvironment, IHazLocalPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IScan, IPushEcr, IMigrateDb
+{
+    Target DeployLocal => _ => _
+        .Description("The whole delivery on the local environment: image, scan, push, migrate, blue/green deploy, smoke test")
+        .ForProfile(LocalProfile)
+        .DependsOn<ILocalEnvironment>(x => x.LocalEnvironment)
+        .DependsOn<IBuildImage>(x => x.BuildImage)
+        .DependsOn<IScan>(x => x.Scan)
+        .DependsOn<IPushEcr>(x => x.PushEcr)
+        .DependsOn<IMigrateDb>(x => x.MigrateDb)
+        .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
+        .DependsOn<ISmokeTest>(x => x.SmokeTest);
+}

@@ -42,6 +42,9 @@ public interface IHazDeployment : IBuild
     [Parameter("Deadline for the new color to be healthy once it runs (default 1m)")]
     TimeSpan HealthTimeout => TryGetValue<TimeSpan>(() => HealthTimeout) ?? TimeSpan.FromMinutes(1);
 
+    [Parameter("Between two looks at something awaited: the new color running, healthy (default 1s)")]
+    TimeSpan DeployPollInterval => TryGetValue<TimeSpan>(() => DeployPollInterval) ?? TimeSpan.FromSeconds(1);
+
     [Parameter("How long a stopped color's open connections may take to finish (default 5s)")]
     TimeSpan DrainTime => TryGetValue<TimeSpan>(() => DrainTime) ?? TimeSpan.FromSeconds(5);
 
@@ -67,6 +70,7 @@ public interface IHazDeployment : IBuild
         BakeTime = BakeTime,
         StageTimeout = StageTimeout,
         HealthTimeout = HealthTimeout,
+        PollInterval = DeployPollInterval,
         DrainTime = DrainTime,
         StandbyGrace = StandbyGrace,
         LockTimeout = DeployLockTimeout,

@@ -10,9 +10,10 @@ public sealed record EnvironmentState
 
     public ColorRelease? Live { get; init; }
 
-    /// <summary>The color that served before the last deploy, still running until <see cref="StandbyUntil"/>.</summary>
-    public ColorRelease? Standby { get; init; }
+    /// <summary>The release that served before <see cref="Live"/>: Rollback's target. Its color stands by until <see cref="StandbyUntil"/>.</summary>
+    public ColorRelease? Previous { get; init; }
 
+    /// <summary>Until when the previous color keeps running for an instant Rollback; null once it is stopped.</summary>
     public DateTimeOffset? StandbyUntil { get; init; }
 
     public DeployAttempt? InProgress { get; init; }

@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
 
 /// <summary>An image by digest, repository@sha256:&lt;64 hex&gt;: what a deploy runs, so the bytes cannot change under it.</summary>
-public sealed partial record ImageDigest(string Repository, string Digest)
+public sealed partial record ImageDigest(string Repository, string Digest) : IParsable<ImageDigest>
 {
+    public static ImageDigest Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    public static bool TryParse(string? s, IFormatProvider? provider, out ImageDigest result) => (result = TryParse(s)!) is not null;
+
     public static ImageDigest Parse(string text) =>
         TryParse(text) ?? throw new FormatException(
             $"'{text}' is not an image digest: expected repository@sha256:<64 hex digits> (for example localhost:5000/app@sha256:3f2a…)");

@@ -2,8 +2,24 @@
 /// The percentages of production traffic the new color receives, in order: strictly increasing, each 1–100, the
 /// last 100 (so a deploy that completes always ends with all traffic moved). Parsed from "10,50,100".
 /// </summary>
-public sealed record TrafficSteps(IReadOnlyList<int> Percentages)
+public sealed record TrafficSteps(IReadOnlyList<int> Percentages) : IParsable<TrafficSteps>
 {
+    public static TrafficSteps Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    public static bool TryParse(string? s, IFormatProvider? provider, out TrafficSteps result)
+    {
+        try
+        {
+            result = Parse(s ?? "");
+            return true;
+        }
+        catch (FormatException)
+        {
+            result = Default;
+            return false;
+        }
+    }
+
     public static readonly TrafficSteps Default = new([10, 50, 100]);
 
     public static TrafficSteps Parse(string text)

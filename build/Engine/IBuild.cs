@@ -29,6 +29,14 @@ public interface IBuild
     /// <summary>The key result line of the running target, shown in the summary table.</summary>
     void ReportSummary(string line) => Running.TargetRunner.ReportSummary(line);
 
+    /// <summary>The targets named on the command line (or the default target), as declared.</summary>
+    IReadOnlyList<string> InvokedTargets => Running.BuildRun.Current?.InvokedTargets ?? [];
+
+    /// <summary>The targets that failed (or were cancelled) so far in this run.</summary>
+    IReadOnlyList<string> FailedTargets => Running.BuildRun.Current?.FailedTargets ?? [];
+
+    bool IsFailing => FailedTargets.Count > 0;
+
     bool IsServerBuild => BuildEnvironment.IsServerBuild;
     bool IsLocalBuild => !BuildEnvironment.IsServerBuild;
     bool IsGitHubActions => BuildEnvironment.IsGitHubActions;

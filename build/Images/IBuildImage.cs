@@ -1,9 +1,10 @@
 using Engine;
 
 /// <summary>
-/// The BuildImage component: the service published self-contained and built into an image by the Docker CLI, tagged
-/// with the version, the commit and a content tag; unchanged inputs are a cache hit that builds nothing: the image is
-/// in the engine, or (with PushEcr composed) pulled from the registry it was pushed to.
+/// The BuildImage component: the service published self-contained, stamped with the version and commit it reports on
+/// /version, and built into an image by the Docker CLI, tagged with the version, the commit and a content tag; unchanged
+/// inputs (version and commit included) are a cache hit that builds nothing: the image is in the engine, or (with
+/// PushEcr composed) pulled from the registry it was pushed to.
 /// </summary>
 public interface IBuildImage : IHazVersion
 {
@@ -18,7 +19,7 @@ public interface IBuildImage : IHazVersion
     /// <summary>The Dockerfile copies this folder: its path is fixed in the Dockerfile too.</summary>
     AbsolutePath PublishDirectory => ArtifactsDirectory / "image" / "publish";
 
-    /// <summary>What the content tag hashes: the service's sources, the Dockerfile beside them, and the build settings at the root.</summary>
+    /// <summary>The files the content tag hashes: the service's sources, the Dockerfile beside them, and the build settings at the root.</summary>
     IReadOnlyList<AbsolutePath> ImageInputs =>
     [
         ServiceProject.Parent,
@@ -39,11 +40,11 @@ public interface IBuildImage : IHazVersion
             AtomicFile.EnsureWritableDirectory(ArtifactsDirectory, RootDirectory);
             var recipe = new ImageRecipe(ImageRepository, ServiceProject.Parent / "Dockerfile", RootDirectory, ImageInputs, BaseImage)
             {
-                Prepare = async c =>
+                Prepare = async (stamp, c) =>
                 {
                     if (Directory.Exists(PublishDirectory))
                         Directory.Delete(PublishDirectory, recursive: true);
-                    await DotNet.PublishSelfContained(ServiceProject, "linux-x64", PublishDirectory, c);
+                    await DotNet.PublishSelfContained(ServiceProject, "linux-x64", PublishDirectory, stamp.AssemblyProperties, c);
                 },
                 CacheRegistry = ImageCacheRegistry,
             };

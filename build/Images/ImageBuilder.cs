@@ -1,8 +1,9 @@
 using Engine;
 
 /// <summary>
-/// Builds an image unless one with the same content tag exists (a cache hit: no publish, no build, only the new tags),
-/// and returns what artifacts/image.json records. The labels say which version and commit first built the content.
+/// Builds an image unless one with the same content tag exists (a cache hit: no publish, no build), and returns what
+/// artifacts/image.json records. The image is stamped with the version and commit (the service's assembly, its
+/// APP_VERSION and APP_COMMIT, the labels), and the stamp is part of the content tag.
 /// </summary>
 internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory)
 {
@@ -17,14 +18,10 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         var commit = await commitProbe;
         var dirty = commit is not null && await dirtyProbe;
         var baseImageLayers = await layersProbe;
-        var contentTag = ContentTag.Compute(root, recipe.Inputs, new Dictionary<string, string>
-        {
-            ["base-image"] = baseImageLayers ?? recipe.BaseImage,
-            ["dockerfile"] = recipe.Dockerfile.RelativeTo(root),
-        });
+        var stamp = ImageStamp.For(version, commit, dirty);
+        var contentTag = ContentTag.Compute(root, recipe.Inputs, ContentTag.Settings(recipe, root, baseImageLayers, stamp));
         var tags = ImageTags.For(version, commit, dirty, contentTag);
-        var revision = commit is null ? null : commit + (dirty ? "-dirty" : "");
-        var record = new ImageRecord(recipe.Repository, tags, "", contentTag) { Version = version, Revision = revision };
+        var record = new ImageRecord(recipe.Repository, tags, "", contentTag) { Version = stamp.Version, Revision = stamp.Revision };
 
         if (await Docker.ImageId(record.LocalReference(contentTag), cancellation) is { } existing)
         {
@@ -39,21 +36,21 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         }
 
         Log.Information($"no image {record.LocalReference(contentTag)} yet: building");
-        await recipe.Prepare(cancellation);
+        await recipe.Prepare(stamp, cancellation);
         var imageIdFile = workDirectory.CreateDirectory() / "image-id.txt";
         File.Delete(imageIdFile);
         await Docker.Build(
             new DockerBuild(recipe.Context, recipe.Dockerfile, imageIdFile)
             {
                 Tags = tags.Select(record.LocalReference).ToList(),
-                Arguments = new Dictionary<string, string> { ["BASE_IMAGE"] = recipe.BaseImage },
-                Labels = ImageLabels.For(recipe, version, revision, await ImageLabels.Source(root, cancellation)),
+                Arguments = new Dictionary<string, string>(stamp.BuildArguments) { ["BASE_IMAGE"] = recipe.BaseImage },
+                Labels = ImageLabels.For(recipe, stamp, await ImageLabels.Source(root, cancellation)),
             },
             cancellation);
         return record with { ImageId = File.ReadAllText(imageIdFile).Trim() };
     }
 
-    /// <summary>Adds the tags the image does not have yet (a new version or commit on unchanged content).</summary>
+    /// <summary>Adds the tags the image does not have yet: after a pull from the registry, or when one was removed.</summary>
     private static async Task<ImageRecord> TagAll(ImageRecord record, string source, string imageId, CancellationToken cancellation)
     {
         var existing = await Docker.RepositoryTags(source, cancellation) ?? [];

@@ -4,13 +4,13 @@ using Engine;
 /// <summary>The OCI annotations every image gets: when, which version and commit, from which source and base.</summary>
 internal static class ImageLabels
 {
-    public static Dictionary<string, string> For(ImageRecipe recipe, string version, string? revision, string? source)
+    public static Dictionary<string, string> For(ImageRecipe recipe, ImageStamp stamp, string? source)
     {
         var labels = new Dictionary<string, string>(recipe.Labels)
         {
             ["org.opencontainers.image.created"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["org.opencontainers.image.version"] = version,
-            ["org.opencontainers.image.revision"] = revision ?? "unknown",
+            ["org.opencontainers.image.version"] = stamp.Version,
+            ["org.opencontainers.image.revision"] = stamp.Revision ?? "unknown",
             ["org.opencontainers.image.base.name"] = recipe.BaseImage,
         };
         if (source is not null)

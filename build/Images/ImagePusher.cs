@@ -25,6 +25,11 @@ internal sealed class ImagePusher(AbsolutePath workDirectory)
             var existing = await registry.FindManifest(destination.Repository, tag, cancellation);
             if (existing is null)
                 missing.Add(tag);
+            else if (existing.ConfigDigest != image.ImageId && IsDevelopmentTag(tag))
+            {
+                Log.Information($"{destination.RemoteRepository}:{tag} moves from {existing.Digest[..19]}… to this image (a development version's tag moves; a release's never does)");
+                missing.Add(tag);
+            }
             else if (existing.ConfigDigest != image.ImageId)
                 throw new InvalidOperationException($"{destination.RemoteRepository}:{tag} already points to another image ({existing.Digest}); tags are immutable: build a new version instead of moving the tag.");
             else
@@ -62,4 +67,7 @@ internal sealed class ImagePusher(AbsolutePath workDirectory)
             Directory.Delete(configDirectory, recursive: true);
         }
     }
+
+    /// <summary>0.2.0-dev.3: each commit (or uncommitted change) towards a release builds another image under it.</summary>
+    private static bool IsDevelopmentTag(string tag) => tag.Contains($"-{IHazVersion.DevelopmentLabel}.", StringComparison.Ordinal);
 }

@@ -18,10 +18,11 @@ internal static partial class Docker
                 .. build.Arguments.SelectMany(a => new[] { "--build-arg", $"{a.Key}={a.Value}" }),
                 .. build.Labels.SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" }),
             ]);
+        var client = await DockerBuilder.Client(cancellation);
         var environment = new Dictionary<string, string?>(invocation.Environment);
-        foreach (var (name, value) in await DockerBuilder.Environment(cancellation))
+        foreach (var (name, value) in client.Environment)
             environment[name] = value;
-        return await ToolRunner.RunAsync(invocation with { Environment = environment }, cancellation);
+        return await ToolRunner.RunAsync(invocation with { Executable = client.Executable, Environment = environment }, cancellation);
     }
 
     /// <summary>The image id (sha256:…) of a local image, or null when the engine has no such image.</summary>

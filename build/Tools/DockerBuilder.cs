@@ -8,23 +8,41 @@ using Engine;
 /// </summary>
 internal static class DockerBuilder
 {
-    private static Task<Dictionary<string, string?>>? environment;
+    private const string BuildKitClient = "/usr/bin/docker";
+    private static Task<BuildClient>? client;
 
-    /// <summary>The environment that selects the builder; probed once per process.</summary>
-    public static Task<Dictionary<string, string?>> Environment(CancellationToken cancellation) =>
-        environment ??= Probe(cancellation);
+    /// <summary>The client and environment that select the builder; probed once per process.</summary>
+    public static Task<BuildClient> Client(CancellationToken cancellation) => client ??= Probe(cancellation);
 
-    private static async Task<Dictionary<string, string?>> Probe(CancellationToken cancellation)
+    private static async Task<BuildClient> Probe(CancellationToken cancellation)
     {
-        if ((await ToolRunner.RunUncheckedAsync(Quiet(["buildx", "version"]), cancellation)).ExitCode == 0)
-            return new() { ["DOCKER_BUILDKIT"] = "1", ["BUILDKIT_PROGRESS"] = "plain" };
-        var client = await ToolRunner.RunUncheckedAsync(Quiet(["version", "--format", "{{.Client.Version}}"]), cancellation);
-        var major = client.Output.FirstOrDefault()?.Split('.')[0];
-        if (int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version < 23)
-            return new() { ["DOCKER_BUILDKIT"] = "1", ["BUILDKIT_PROGRESS"] = "plain" };
+        if (await HasBuildKit("docker", cancellation))
+            return new BuildClient("docker", BuildKit());
+        // Debian's client (20.10, from docker.io) has BuildKit built in, where the one on PATH may lack the buildx plugin.
+        if (BuildEnvironment.Get("DOCKER_EXE") is not { Length: > 0 } && File.Exists(BuildKitClient) && await HasBuildKit(BuildKitClient, cancellation))
+        {
+            Log.Information($"docker on PATH has no buildx plugin: building with {BuildKitClient}, whose BuildKit is built in");
+            return new BuildClient(BuildKitClient, BuildKit());
+        }
+
         Log.Information("BuildKit is not available (no buildx plugin): using the legacy builder, which is slower");
-        return new() { ["DOCKER_BUILDKIT"] = "0" };
+        return new BuildClient("docker", new() { ["DOCKER_BUILDKIT"] = "0" });
     }
 
-    private static ToolInvocation Quiet(string[] arguments) => new("docker", arguments) { LogOutput = false };
+    /// <summary>Through the buildx plugin, or built into clients before 23.0.</summary>
+    private static async Task<bool> HasBuildKit(string executable, CancellationToken cancellation)
+    {
+        if ((await ToolRunner.RunUncheckedAsync(Quiet(executable, ["buildx", "version"]), cancellation)).ExitCode == 0)
+            return true;
+        var version = await ToolRunner.RunUncheckedAsync(Quiet(executable, ["version", "--format", "{{.Client.Version}}"]), cancellation);
+        var major = version.Output.FirstOrDefault()?.Split('.')[0];
+        return int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < 23;
+    }
+
+    private static Dictionary<string, string?> BuildKit() => new() { ["DOCKER_BUILDKIT"] = "1", ["BUILDKIT_PROGRESS"] = "plain" };
+
+    private static ToolInvocation Quiet(string executable, string[] arguments) => new(executable, arguments) { LogOutput = false };
 }
+
+/// <summary>The docker client that builds and the environment that selects its builder.</summary>
+internal sealed record BuildClient(string Executable, Dictionary<string, string?> Environment);

@@ -20,9 +20,14 @@ internal static class DotNet
         ToolRunner.RunUncheckedAsync(Invocation(["format", project, "--verify-no-changes", "--no-restore", "--severity", "warn", "--report", report]), cancellation);
 
     /// <summary>A self-contained publish for one runtime into <paramref name="output"/>: what a runtime-deps image runs.</summary>
-    public static Task<ToolResult> PublishSelfContained(AbsolutePath project, string runtime, AbsolutePath output, CancellationToken cancellation) =>
+    /// <param name="properties">MSBuild properties (-p:Name=Value), such as the Version the assembly is stamped with.</param>
+    public static Task<ToolResult> PublishSelfContained(
+        AbsolutePath project, string runtime, AbsolutePath output, IReadOnlyDictionary<string, string> properties, CancellationToken cancellation) =>
         ToolRunner.RunAsync(
-            Invocation(["publish", project, "--configuration", "Release", "--runtime", runtime, "--self-contained", "--output", output, "--nologo", "-p:DebugType=none"]),
+            Invocation([
+                "publish", project, "--configuration", "Release", "--runtime", runtime, "--self-contained", "--output", output, "--nologo", "-p:DebugType=none",
+                .. properties.Select(p => $"-p:{p.Key}={MsBuildEscape(p.Value)}"),
+            ]),
             cancellation);
 
     public static Task<ToolResult> Test(AbsolutePath project, Configuration configuration, AbsolutePath resultsDirectory, string? filter, CancellationToken cancellation) =>
@@ -36,6 +41,10 @@ internal static class DotNet
                 .. filter is { Length: > 0 } ? ["--filter", filter] : Array.Empty<string>(),
             ]),
             cancellation);
+
+    /// <summary>MSBuild splits -p: values at ';' and ',' and unescapes %XX: a value reaches the property as it is.</summary>
+    private static string MsBuildEscape(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace(";", "%3B", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
     private static ToolInvocation Invocation(string[] arguments) => new("dotnet", arguments)
     {

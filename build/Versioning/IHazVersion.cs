@@ -26,7 +26,18 @@ public interface IHazVersion : IBuild
         new VersionCalculation(new Git(RootDirectory)).CalculateAsync(RequestedVersion, PrereleaseLabel, cancellation);
 
     /// <summary>
-    /// The version to stamp (the service, the image's tag): the one given, else the next one the calculation gives,
+    /// What a build between releases is: the next version as a development pre-release, 0.2.0-dev.3 for the third
+    /// commit towards 0.2.0, so an unreleased image never claims a release's number (and its tag may move: see ImagePusher).
+    /// A requested pre-release keeps its own label.
+    /// </summary>
+    static string DevelopmentVersion(SemanticVersion next, int commits) =>
+        next.ToString().Contains('-', StringComparison.Ordinal) ? next.ToString() : $"{next}-{DevelopmentLabel}.{commits}";
+
+    const string DevelopmentLabel = "dev";
+
+    /// <summary>
+    /// The version to stamp (the service, the image's tag): the one given, a release being finished on HEAD's tag, else
+    /// the next one the calculation gives as a development pre-release,
     /// else, where git has no history to read or nothing to release, git describe's (0.0.0-dev without a tag).
     /// </summary>
     async Task<string> ResolveVersion(CancellationToken cancellation)
@@ -35,8 +46,9 @@ public interface IHazVersion : IBuild
             return requested.ToString();
         try
         {
-            if ((await CalculateVersionAsync(cancellation)).Next is { } next)
-                return next.ToString();
+            var plan = await CalculateVersionAsync(cancellation);
+            if (plan.Next is { } next)
+                return plan.IsResuming ? next.ToString() : DevelopmentVersion(next, plan.Commits.Count);
         }
         catch (ToolException)
         {

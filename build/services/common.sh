@@ -1,5 +1,6 @@
-# What the service scripts share: a free port, installing a Debian package, waiting for readiness, the cache folder.
-# Sourced by with-services.sh before the services; every function logs through services_log and exits 2 on failure.
+# What the service scripts share: a free port, installing a Debian package, starting a server (for one command, or
+# detached to outlive the script), waiting for readiness, stopping, the cache folder. Sourced by with-services.sh and
+# local-environment.sh before the services; every function logs through services_log and exits 2 on failure.
 
 # Downloads and built artefacts (the base image's root filesystem, Trivy) that outlive one run: built once per machine.
 SERVICES_CACHE_DIR="${SERVICES_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/app-pipeline}"
@@ -12,7 +13,7 @@ services_free_port() {
   local port
   for _ in $(seq 1 50); do
     port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then
+    if ! services_port_taken "$port"; then
       echo "$port"
       return
     fi
@@ -51,7 +52,9 @@ services_wait() {
   shift 4
   until "$@" > /dev/null 2>&1; do
     elapsed=$((SECONDS - start))
-    if { [[ -n "$pid" ]] && ! kill -0 "$pid" 2> /dev/null; } || grep -q 'FATAL' "$log" 2> /dev/null || ((elapsed >= deadline)); then
+    # PostgreSQL logs the readiness probe's own early attempts as "FATAL: the database system is starting up".
+    if { [[ -n "$pid" ]] && ! kill -0 "$pid" 2> /dev/null; } || { grep 'FATAL' "$log" 2> /dev/null | grep -qv 'the database system is starting up'; } \
+      || ((elapsed >= deadline)); then
       tail -n 20 "$log" >&2 || true
       services_log "$service: not ready after ${elapsed}s / ${deadline}s (log: $log)"
       exit 2
@@ -64,11 +67,58 @@ services_wait() {
   done
 }
 
+# services_spawn <log> <command>...: starts a server in the background, its output into the log, and sets
+# services_spawned_pid. With SERVICES_DETACHED=1 (local-environment.sh) the server outlives this script and whatever
+# ran it: a session of its own, standard input from /dev/null, descriptor 9 (the script's lock) closed, and without
+# the build's tool marker (a build stops every process carrying its marker on a hard stop); the log of its previous
+# start is kept as <log>.previous. setsid does not fork here (a background job of a script is no group leader), so
+# the pid is the server's own.
+services_spawn() {
+  local log="$1"
+  shift
+  if [[ "${SERVICES_DETACHED:-}" == 1 ]]; then
+    services_rotate_log "$log"
+    setsid env -u BUILD_TOOL_ID "$@" < /dev/null > "$log" 2>&1 9>&- &
+  else
+    "$@" > "$log" 2>&1 &
+  fi
+  services_spawned_pid=$!
+}
+
+# services_rotate_log <log>: keeps the log of the previous start as <log>.previous, so that readiness is judged by
+# this start's lines alone.
+services_rotate_log() {
+  if [[ -s "$1" ]]; then mv -f "$1" "$1.previous"; fi
+}
+
+# services_alive <pid>: the process runs (a zombie waiting to be reaped does not count).
+services_alive() {
+  [[ "$1" =~ ^[0-9]+$ ]] && kill -0 "$1" 2> /dev/null || return 1
+  local state
+  state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2> /dev/null || true)"
+  [[ "$state" != Z ]]
+}
+
+# services_pid_from <pid file> <program name>: prints the pid the file holds when that process runs and is the
+# program (a pid file left by a reboot may name a pid reused by something else); fails otherwise.
+services_pid_from() {
+  local pid
+  pid="$(cat "$1" 2> /dev/null || true)"
+  services_alive "$pid" || return 1
+  [[ "$(cat "/proc/$pid/comm" 2> /dev/null)" == "$2"* ]] || return 1
+  echo "$pid"
+}
+
+# services_port_taken <port>: something accepts connections on 127.0.0.1:<port>.
+services_port_taken() {
+  (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null
+}
+
 # services_stop_process <service> <pid> <grace seconds>: SIGTERM, then SIGKILL after the grace period.
 services_stop_process() {
   local service="$1" pid="$2" grace="$3" waited=0
   kill -TERM "$pid" 2> /dev/null || return 0
-  while kill -0 "$pid" 2> /dev/null; do
+  while services_alive "$pid"; do
     if ((waited >= grace * 5)); then
       services_log "$service: still running after ${grace}s, killing it"
       kill -KILL "$pid" 2> /dev/null || true

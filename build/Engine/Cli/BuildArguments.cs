@@ -24,6 +24,15 @@ public sealed class BuildArguments
     public string? Root { get; private set; }
     public string? Profile { get; private set; }
 
+    /// <summary>Uses the profile an invoked target belongs to when none was given; another given profile is a usage error.</summary>
+    public void ImplyProfile(string profile, string target)
+    {
+        if (Profile is null)
+            Profile = profile;
+        else if (!string.Equals(Profile, profile, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"{target} runs on the {profile} environment only; drop --profile {Profile} (or --environment {Profile}).");
+    }
+
     /// <summary>How many targets may run at once: 1 unless --parallel or --max-parallel.</summary>
     public int MaxParallel { get; private set; } = 1;
 

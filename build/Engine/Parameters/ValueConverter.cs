@@ -67,8 +67,27 @@ internal static partial class ValueConverter
             "Decimal" => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : throw Expected("a number"),
             "TimeSpan" => ParseDuration(value),
             "Uri" => Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri : throw Expected("an absolute URL such as https://example.com"),
+            _ when ParseMethod(target) is { } parse => ParseWith(parse, value),
             _ => throw new FormatException($"parameters of type {target.Name} are not supported"),
         };
+    }
+
+    /// <summary>A type of the build's own (an image digest, a list of steps) converts through its IParsable implementation.</summary>
+    private static System.Reflection.MethodInfo? ParseMethod(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IParsable<>))
+            ? type.GetMethod("Parse", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static, [typeof(string), typeof(IFormatProvider)])
+            : null;
+
+    private static object? ParseWith(System.Reflection.MethodInfo parse, string value)
+    {
+        try
+        {
+            return parse.Invoke(null, [value, CultureInfo.InvariantCulture]);
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is FormatException or ArgumentException)
+        {
+            throw new FormatException(e.InnerException.Message, e.InnerException);
+        }
     }
 
     private static bool ParseBool(string value) => value.ToUpperInvariant() switch

@@ -12,9 +12,11 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
         build.RootDirectory = FindRoot();
-        build.Profile = arguments.Profile;
         build.Verbosity = arguments.Verbosity;
         var graph = TargetGraph.FromBuild(build);
+        foreach (var target in arguments.Targets.Select(name => Planner.Resolve(graph, name)).Where(t => t.Definition.ProfileName is not null))
+            arguments.ImplyProfile(target.Definition.ProfileName!, target.Name);
+        build.Profile = arguments.Profile;
         var parameters = BuildParameter.Of(build.GetType());
         new ParameterBinder(build.RootDirectory, environment).Bind(build, parameters, arguments);
         RegisterSecrets(parameters);

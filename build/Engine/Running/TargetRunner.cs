@@ -24,6 +24,7 @@ internal sealed class TargetRunner(ExecutionPlan plan, BuildOutput output, int m
     public async Task<IReadOnlyList<TargetResult>> RunAsync(CancellationToken cancellation)
     {
         var results = plan.Targets.ToDictionary(t => t, t => new TargetResult(t));
+        BuildRun.Current = new BuildRun(plan.Invoked, results.Values);
         foreach (var (target, reason) in plan.SkipReasons)
             (results[target].Status, results[target].Summary) = (TargetStatus.Skipped, reason);
         foreach (var (target, error) in plan.ConditionErrors)

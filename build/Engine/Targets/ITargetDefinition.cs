@@ -93,6 +93,11 @@ public interface ITargetDefinition
     /// <summary>Runs even after another target failed or the build was cancelled: for clean-up and rollback.</summary>
     ITargetDefinition AssuredAfterFailure();
 
+    /// <summary>
+    /// The target belongs to one profile (environment): invoking it selects that profile when no --profile is
+    /// given (<c>./build.sh DeployLocal</c> reads parameters.local.json), and any other profile is a usage error.
+    /// </summary>
+    ITargetDefinition ForProfile(string profile);
     /// <summary>Hidden from <c>--help</c>.</summary>
     ITargetDefinition Unlisted();
 

@@ -32,6 +32,8 @@ internal sealed class TargetDefinition(object build, string name, IReadOnlyList<
     public bool IsAssuredAfterFailure { get; private set; }
     public bool IsUnlisted { get; private set; }
 
+    public string? ProfileName { get; private set; }
+
     public ITargetDefinition Description(string description) => Set(() => DescriptionText = description);
 
     public ITargetDefinition DependsOn(params Target[] targets) => Add(DependsOnTargets, targets);
@@ -90,6 +92,8 @@ internal sealed class TargetDefinition(object build, string name, IReadOnlyList<
     public ITargetDefinition ProceedAfterFailure() => Set(() => IsProceedAfterFailure = true);
     public ITargetDefinition AssuredAfterFailure() => Set(() => IsAssuredAfterFailure = true);
     public ITargetDefinition Unlisted() => Set(() => IsUnlisted = true);
+
+    public ITargetDefinition ForProfile(string profile) => Set(() => ProfileName = profile);
     public ITargetDefinition Produces(params string[] globs) => Set(() => ProducedGlobs.AddRange(globs));
 
     public ITargetDefinition Executes(Action action) =>

@@ -10,17 +10,20 @@ internal sealed class CompiledBuild(string assembly = "_build.dll") : IDisposabl
 {
     public string Root { get; } = CreateRoot();
 
+    /// <summary>How long a run may take: a build that publishes the service and builds its image takes minutes.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+
     public async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string>? environment = null, params string[] args)
     {
         using var process = Process.Start(StartInfo("dotnet", [], environment, args))!;
-        return await WaitAsync(process);
+        return await WaitAsync(process, Timeout);
     }
 
     /// <summary>Through bash, for what only a shell can set up: <c>exec "$@" &gt;&amp;-</c> runs the build with its output closed.</summary>
     public async Task<(int ExitCode, string Output)> RunInShellAsync(string script, params string[] args)
     {
         using var process = Process.Start(StartInfo("bash", ["-c", script, "bash", "dotnet"], null, args))!;
-        return await WaitAsync(process);
+        return await WaitAsync(process, Timeout);
     }
 
     /// <summary>
@@ -32,11 +35,21 @@ internal sealed class CompiledBuild(string assembly = "_build.dll") : IDisposabl
         Process.Start(StartInfo("env", ["--default-signal=INT", "setsid", "--wait", "dotnet"], environment, args))!;
 
     /// <summary>The exit code, and standard output followed by standard error.</summary>
-    public static async Task<(int ExitCode, string Output)> WaitAsync(Process process)
+    public static async Task<(int ExitCode, string Output)> WaitAsync(Process process, TimeSpan? timeout = null)
     {
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout ?? TimeSpan.FromMinutes(2));
+        }
+        catch (TimeoutException)
+        {
+            // A build left running would go on using the machine (and the engine) after its test failed.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output + await errors);
     }
 

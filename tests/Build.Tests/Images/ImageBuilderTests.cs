@@ -1,6 +1,6 @@
 namespace BuildTests.Images;
 
-/// <summary>BuildImage's builder against the real Docker engine: build, cache hit, rebuild after a change.</summary>
+/// <summary>BuildImage's builder against the real Docker engine: build, cache hit, rebuild after a change of input or stamp.</summary>
 public class ImageBuilderTests
 {
     [DockerFact]
@@ -16,17 +16,40 @@ public class ImageBuilderTests
         Assert.Equal("1.2.3", FixtureImage.Docker("image", "inspect", "--format", "{{index .Config.Labels \"org.opencontainers.image.version\"}}", cold.LocalReference(cold.ContentTag)));
         Assert.Equal("1654", FixtureImage.Docker("image", "inspect", "--format", "{{.Config.User}}", cold.LocalReference(cold.ContentTag)));
 
-        var warm = await fixture.BuildAsync("1.2.4");
+        var warm = await fixture.BuildAsync();
         Assert.True(warm.CacheHit);
         Assert.Equal(cold.ImageId, warm.ImageId);
         Assert.Equal(1, fixture.Preparations); // the cache hit neither published nor built
-        Assert.Equal(cold.ImageId, FixtureImage.Docker("image", "inspect", "--format", "{{.Id}}", $"{fixture.Repository}:1.2.4"));
 
         File.WriteAllText(fixture.Service / "hello.txt", "hello again\n");
-        var changed = await fixture.BuildAsync("1.2.4");
+        var changed = await fixture.BuildAsync();
         Assert.False(changed.CacheHit);
         Assert.NotEqual(cold.ContentTag, changed.ContentTag);
         Assert.NotEqual(cold.ImageId, changed.ImageId);
+    }
+
+    [DockerFact]
+    public async Task The_image_carries_its_version_and_commit_so_a_new_one_rebuilds_and_the_same_one_hits_the_cache()
+    {
+        using var fixture = new FixtureImage();
+        var first = fixture.Commit("feat: hello");
+
+        var built = await fixture.BuildAsync("0.1.0");
+        Assert.Equal(new ImageStamp("0.1.0", first), Assert.Single(fixture.Stamps)); // what the publish stamps the assembly with
+        Assert.Equal("0.1.0", FixtureImage.ImageEnvironment(built.LocalReference(built.ContentTag), "APP_VERSION"));
+        Assert.Equal(first, FixtureImage.ImageEnvironment(built.LocalReference(built.ContentTag), "APP_COMMIT"));
+        Assert.True((await fixture.BuildAsync("0.1.0")).CacheHit);
+
+        var newVersion = await fixture.BuildAsync("0.2.0");
+        Assert.False(newVersion.CacheHit); // a cached 0.1.0 image would report 0.1.0
+        Assert.Equal("0.2.0", FixtureImage.ImageEnvironment(newVersion.LocalReference(newVersion.ContentTag), "APP_VERSION"));
+
+        var second = fixture.Commit("docs: nothing the image holds changes");
+        var newCommit = await fixture.BuildAsync("0.2.0");
+        Assert.False(newCommit.CacheHit);
+        Assert.Equal(second, FixtureImage.ImageEnvironment(newCommit.LocalReference(newCommit.ContentTag), "APP_COMMIT"));
+        Assert.Equal(second, FixtureImage.Docker("image", "inspect", "--format", "{{index .Config.Labels \"org.opencontainers.image.revision\"}}", newCommit.LocalReference(newCommit.ContentTag)));
+        Assert.Equal(3, fixture.Preparations);
     }
 
     [DockerFact]

@@ -38,6 +38,21 @@ public class ImagePusherTests
         Assert.Null(await RegistryProbe.ManifestDigest(registry, fixture.Repository, other.ContentTag)); // nothing of it was pushed
     }
 
+    [RegistryFact]
+    public async Task A_development_versions_tag_moves_to_the_new_image()
+    {
+        using var fixture = new FixtureImage();
+        var registry = Services.Address(Services.Registry);
+        var destination = new PushDestination(registry, fixture.Repository, null);
+        var pusher = new ImagePusher(fixture.Root / ".nuke" / "temp");
+        await pusher.PushAsync(await fixture.BuildAsync("1.1.0-dev.2"), destination, CancellationToken.None);
+
+        File.WriteAllText(fixture.Service / "hello.txt", "an uncommitted change\n");
+        var changed = await pusher.PushAsync(await fixture.BuildAsync("1.1.0-dev.2"), destination, CancellationToken.None);
+
+        Assert.Equal(changed.Digest!.Split('@')[1], await RegistryProbe.ManifestDigest(registry, fixture.Repository, "1.1.0-dev.2"));
+    }
+
     [DockerFact]
     public async Task An_unreachable_registry_is_one_line_naming_it()
     {
@@ -60,11 +75,11 @@ public class ImagePusherTests
         FixtureImage.Docker("rmi", "--force", $"{fixture.Repository}:1.2.3", pushed.LocalReference(pushed.ContentTag), $"{registry.RemoteRepository}:1.2.3", $"{registry.RemoteRepository}:{pushed.ContentTag}");
 
         var again = await new ImageBuilder(fixture.Root, fixture.Root / ".nuke" / "temp")
-            .BuildAsync(fixture.Recipe with { CacheRegistry = _ => Task.FromResult<PushDestination?>(registry) }, "1.2.4", CancellationToken.None);
+            .BuildAsync(fixture.Recipe with { CacheRegistry = _ => Task.FromResult<PushDestination?>(registry) }, "1.2.3", CancellationToken.None);
 
         Assert.True(again.CacheHit);
         Assert.Equal(pushed.ImageId, again.ImageId);
         Assert.Equal(1, fixture.Preparations); // pulled: neither published nor built
-        Assert.Equal(pushed.ImageId, FixtureImage.Docker("image", "inspect", "--format", "{{.Id}}", $"{fixture.Repository}:1.2.4"));
+        Assert.Equal(pushed.ImageId, FixtureImage.Docker("image", "inspect", "--format", "{{.Id}}", $"{fixture.Repository}:1.2.3")); // the local tags again
     }
 }

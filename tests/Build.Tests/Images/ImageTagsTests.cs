@@ -43,4 +43,39 @@ public class ImageTagsTests
         Assert.NotEqual(TagIn("x", settings), TagIn("x", new Dictionary<string, string> { ["base-image"] = "sha256:2" }));
         Assert.Matches("^content-[0-9a-f]{16}$", TagIn("x", settings));
     }
+
+    [Fact]
+    public void The_content_tag_changes_with_the_version_and_commit_the_image_is_stamped_with_and_only_with_them()
+    {
+        var root = TestPaths.NewTemporaryRoot();
+        try
+        {
+            File.WriteAllText(root / "Dockerfile", "FROM scratch\n");
+            var recipe = new ImageRecipe("app", root / "Dockerfile", root, [root / "Dockerfile"], "base");
+            string TagFor(ImageStamp stamp) => ContentTag.Compute(root, recipe.Inputs, ContentTag.Settings(recipe, root, "sha256:layer", stamp));
+            var commit = new string('a', 40);
+
+            Assert.Equal(TagFor(new("0.1.0", commit)), TagFor(new("0.1.0", commit))); // a rebuild of the same version and commit hits the cache
+            Assert.NotEqual(TagFor(new("0.1.0", commit)), TagFor(new("0.2.0", commit)));
+            Assert.NotEqual(TagFor(new("0.1.0", commit)), TagFor(new("0.1.0", new string('b', 40))));
+            Assert.NotEqual(TagFor(new("0.1.0", commit)), TagFor(new("0.1.0", commit + "-dirty")));
+            Assert.NotEqual(TagFor(new("0.1.0", commit)), TagFor(new("0.1.0", null)));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_stamp_marks_uncommitted_changes_and_gives_msbuild_a_version_it_accepts()
+    {
+        var commit = new string('a', 40);
+
+        Assert.Equal(new ImageStamp("1.0.0", commit + "-dirty"), ImageStamp.For("1.0.0", commit, uncommittedChanges: true));
+        Assert.Equal(new ImageStamp("1.0.0", null), ImageStamp.For("1.0.0", null, uncommittedChanges: true));
+        Assert.Equal(new Dictionary<string, string> { ["Version"] = "1.3.0-rc.1", ["SourceRevisionId"] = commit }, ImageStamp.For("1.3.0-rc.1", commit, false).AssemblyProperties);
+        Assert.Equal(new Dictionary<string, string> { ["InformationalVersion"] = "release-5" }, ImageStamp.For("release-5", null, false).AssemblyProperties); // MSBuild refuses it as Version
+        Assert.Equal(new Dictionary<string, string> { ["APP_VERSION"] = "1.0.0", ["APP_COMMIT"] = "" }, ImageStamp.For("1.0.0", null, false).BuildArguments);
+    }
 }

@@ -1,0 +1,39 @@
+/// <summary>
+/// Takes the environment's deploy lock for the length of a deploy or rollback. A holder is taken over only when it
+/// is known dead (this host, its process gone: a crashed or killed build) or, when asked, once it has expired.
+/// </summary>
+public sealed class DeployLocking(IDeploymentPlatform platform, IDeployClock clock, DeploymentLog log, Func<int, bool> processIsAlive)
+{
+    public static bool ProcessIsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<DeployLock> AcquireAsync(string environment, DeployOwner owner, TimeSpan timeout, bool takeOverExpired, CancellationToken cancellation)
+    {
+        var now = clock.UtcNow;
+        var wanted = new DeployLock(owner.Name, owner.RunId, owner.Host, owner.ProcessId, now, now + timeout);
+        var holder = await platform.TryAcquireLockAsync(wanted, null, cancellation);
+        if (holder is null)
+            return wanted;
+
+        var dead = holder.Host == owner.Host && holder.ProcessId != owner.ProcessId && !processIsAlive(holder.ProcessId);
+        if (!dead && !(takeOverExpired && holder.IsExpired(now)))
+            throw new DeployLockHeldException(holder, environment);
+
+        log.Event(dead
+            ? $"taking over the lock of {holder.Describe()}: its process is gone"
+            : $"taking over the expired lock of {holder.Describe()}");
+        if (await platform.TryAcquireLockAsync(wanted, holder, cancellation) is { } other)
+            throw new DeployLockHeldException(other, environment);
+        return wanted;
+    }
+}

@@ -1,0 +1,21 @@
+/// <summary>The one line a deploy or rollback leaves in the summary table and the notification: the outcome, never dressed up.</summary>
+public static class DeploymentSummary
+{
+    public static string Of(DeploymentRecord record)
+    {
+        var release = record.Version is { } version ? $"{version} ({ImageDigest.Parse(record.Image).Short})" : ImageDigest.Parse(record.Image).Short;
+        var to = record.ToColor?.Name();
+        var took = $"{record.Seconds:0.#} s";
+        return record.Outcome switch
+        {
+            DeploymentOutcome.Deployed => $"deployed {release} to {to}, {record.TrafficPercent}%, in {took}",
+            DeploymentOutcome.AlreadyLive => $"{release} already live on {to}: nothing changed",
+            DeploymentOutcome.RolledBack => $"rolled back to {release} on {to} in {took}",
+            DeploymentOutcome.Aborted => record.Reason ?? "aborted",
+            _ => $"failed before any traffic reached {to}: {FirstLine(record.Reason)}"
+                + (record.FromColor is { } from ? $"; traffic stays on {from.Name()}" : ""),
+        };
+    }
+
+    private static string FirstLine(string? text) => (text ?? "unknown reason").Split('\n', 2)[0];
+}

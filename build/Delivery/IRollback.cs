@@ -1,0 +1,38 @@
+using Engine;
+
+/// <summary>
+/// The Rollback component: back to the previous release, by a flip while its color stands by (seconds), else by a
+/// deploy of its image. Asked for by name, or after this run's DeployBlueGreen or SmokeTest failed: a deploy that
+/// failed before going live has already put traffic back, so then only the repair runs.
+/// </summary>
+public interface IRollback : IHazDeployment
+{
+    Target Rollback => _ => _
+        .Description("Return to the previous release: flip traffic back while its color stands by, else redeploy its image")
+        .TryTriggeredBy<IDeployBlueGreen>(x => x.DeployBlueGreen)
+        .TryTriggeredBy<ISmokeTest>(x => x.SmokeTest)
+        .AssuredAfterFailure()
+        .OnlyWhenDynamic(() => RollbackAskedOrDeliveryFailed)
+        .Produces("artifacts/deployment.json")
+        .Executes(async cancellation =>
+        {
+            using var smoke = new SmokeSuite();
+            var deployment = new BlueGreenDeployment(CreateDeploymentPlatform(), DeploymentSettings, smoke, SystemDeployClock.Instance, NewDeploymentLog());
+            var owner = DeployOwner.Current(DeployRunId);
+            if (!InvokedTargets.Contains(nameof(Rollback)) && !ThisRunWentLive)
+            {
+                await deployment.RecoverAsync(DeployEnvironment, owner, DeployLocking.ProcessIsAlive, cancellation);
+                ReportSummary("nothing to roll back: this run's deploy never went live, and traffic is on the live color");
+                return;
+            }
+
+            await FinishAsync(await deployment.RollbackAsync(DeployEnvironment, owner, DeployLocking.ProcessIsAlive, cancellation), cancellation);
+        });
+
+    bool RollbackAskedOrDeliveryFailed =>
+        InvokedTargets.Contains(nameof(Rollback)) || FailedTargets.Any(t => t is "DeployBlueGreen" or "SmokeTest");
+
+    /// <summary>This run's DeployBlueGreen put a new release live (so a failed SmokeTest after it means: go back).</summary>
+    bool ThisRunWentLive => DeploymentRecord.TryRead(ArtifactsDirectory) is { Action: "deploy", Outcome: DeploymentOutcome.Deployed } record
+        && record.RunId == DeployRunId;
+}

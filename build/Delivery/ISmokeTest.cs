@@ -1,0 +1,29 @@
+using Engine;
+
+/// <summary>
+/// The SmokeTest component: the repository's HTTP checks (health, /version of the live release, a notes round trip)
+/// against the environment's public URL, or --smoke-test-url. A failure names the check, the URL and what came back.
+/// </summary>
+public interface ISmokeTest : IHazDeployment
+{
+    [Parameter("Base URL the smoke tests run against (default: the environment's public URL)")]
+    Uri? SmokeTestUrl => TryGetValue(() => SmokeTestUrl);
+
+    Target SmokeTest => _ => _
+        .Description("HTTP checks of the live release through the public URL: health, /version, a notes round trip")
+        .TryAfter<IDeployBlueGreen>(x => x.DeployBlueGreen)
+        .Executes(async cancellation =>
+        {
+            var platform = CreateDeploymentPlatform();
+            var live = (await platform.ReadStateAsync(cancellation)).Live;
+            var address = SmokeTestUrl ?? platform.PublicAddress;
+            var expected = new ExpectedRelease(live?.Version, live?.Commit, live?.Color);
+            using var suite = new SmokeSuite();
+            var report = await suite.RunAsync(address, expected, cancellation);
+            foreach (var line in report.Lines)
+                Log.Information(line);
+            ReportSummary(report.Summary);
+            if (report.FirstFailure is { } failure)
+                throw new DeploymentFailedException($"smoke test failed: {failure}");
+        });
+}

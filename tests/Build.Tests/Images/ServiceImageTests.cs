@@ -1,0 +1,85 @@
+using System.Text.Json;
+using BuildTests.Cli;
+using BuildTests.Release;
+
+namespace BuildTests.Images;
+
+/// <summary>
+/// `./build.sh BuildImage` on a copy of the real service in a git repository of its own: the image it builds reports,
+/// on /version, the version and commit BuildImage computed, and building the same commit again is a cache hit.
+/// </summary>
+public class ServiceImageTests
+{
+    /// <summary>What BuildImage reads besides the service's folder (IBuildImage.ImageInputs), and the code style the service compiles with.</summary>
+    private static readonly string[] RootFiles = [".dockerignore", "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"];
+
+    [DockerFact]
+    public async Task The_built_image_answers_version_with_the_version_and_commit_BuildImage_computed()
+    {
+        using var build = new CompiledBuild { Timeout = TimeSpan.FromMinutes(10) }; // a publish and an image build on a shared 2-core machine
+        using var repository = new TestRepository(build.Root);
+        CopyService(build.Root);
+        var commit = repository.Commit("feat: the notes service");
+        var imageRepository = "test-" + Guid.NewGuid().ToString("N")[..10];
+        string[] arguments = ["BuildImage", "--image-repository", imageRepository, "--base-image", Services.BaseImage];
+        try
+        {
+            var (code, output) = await build.RunAsync(TestRepository.IsolatedEnvironment, arguments);
+            Assert.True(code == 0, output);
+            var (version, revision, contentTag) = ReadRecord(build.Root);
+            Assert.Equal("0.1.0-dev.1", version); // towards the first release (0.1.0), one commit in: unreleased, so a dev pre-release
+            Assert.Equal(commit, revision);
+
+            var image = $"{imageRepository}:{contentTag}";
+            Assert.Equal(("0.1.0-dev.1", commit, "blue"), await VersionOf(image, new Dictionary<string, string> { ["APP_COLOR"] = "blue" }));
+            // The image's APP_VERSION and APP_COMMIT blanked: the service reads the same from its assembly's stamp.
+            Assert.Equal(("0.1.0-dev.1", commit, "none"), await VersionOf(image, new Dictionary<string, string> { ["APP_VERSION"] = "", ["APP_COMMIT"] = "" }));
+
+            var (again, againOutput) = await build.RunAsync(TestRepository.IsolatedEnvironment, arguments);
+            Assert.True(again == 0, againOutput);
+            Assert.Contains($"cache hit {imageRepository}:", againOutput, StringComparison.Ordinal); // same version, same commit
+            Assert.Equal(contentTag, ReadRecord(build.Root).ContentTag);
+        }
+        finally
+        {
+            RemoveImages(imageRepository);
+        }
+    }
+
+    private static async Task<(string? Version, string? Commit, string? Color)> VersionOf(string image, IReadOnlyDictionary<string, string> environment)
+    {
+        await using var service = ServiceContainer.Start(image, environment);
+        var answer = await service.VersionAsync();
+        return (answer.GetProperty("version").GetString(), answer.GetProperty("commit").GetString(), answer.GetProperty("color").GetString());
+    }
+
+    private static void CopyService(string root)
+    {
+        foreach (var file in RootFiles)
+            File.Copy(TestPaths.RepositoryRoot / file, Path.Combine(root, file));
+        var service = TestPaths.RepositoryRoot / "src" / "App";
+        foreach (var file in Directory.EnumerateFiles(service, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(service, file);
+            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
+                continue;
+            var target = Path.Combine(root, "src", "App", relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static (string? Version, string? Revision, string ContentTag) ReadRecord(string root)
+    {
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "artifacts", "image.json")));
+        var json = record.RootElement;
+        return (json.GetProperty("version").GetString(), json.GetProperty("revision").GetString(), json.GetProperty("contentTag").GetString()!);
+    }
+
+    private static void RemoveImages(string repository)
+    {
+        var references = FixtureImage.Docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", repository).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (references.Length > 0)
+            FixtureImage.Docker(["rmi", "--force", .. references]);
+    }
+}

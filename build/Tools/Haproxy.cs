@@ -17,5 +17,13 @@ internal static class Haproxy
     /// pid written to <paramref name="pidFile"/>. A config or bind error makes it exit non-zero, with [ALERT] lines.
     /// </summary>
     public static Task<ToolResult> StartDaemon(string executable, AbsolutePath config, AbsolutePath pidFile, CancellationToken cancellation) =>
-        ToolRunner.RunUncheckedAsync(new ToolInvocation(executable, ["-D", "-p", pidFile, "-f", config]) { LogOutput = false, Timeout = TimeSpan.FromSeconds(30) }, cancellation);
+        ToolRunner.RunUncheckedAsync(
+            new ToolInvocation(executable, ["-D", "-p", pidFile, "-f", config])
+            {
+                // The daemon keeps its working directory: the config's, not a checkout that may be deleted.
+                WorkingDirectory = config.Parent,
+                LogOutput = false,
+                Timeout = TimeSpan.FromSeconds(30),
+            },
+            cancellation);
 }

@@ -32,7 +32,8 @@ internal sealed class HaproxyRouter(LocalPlatformSettings settings, Func<Cancell
         var answer = (await SendAsync($"get weight {HaproxyConfig.PublicBackend}/{color.Name()}", cancellation)).Trim();
         if (!int.TryParse(answer.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var weight))
             throw new InvalidOperationException($"HAProxy ({daemon.Socket.Path}) answered 'get weight' with '{answer}'");
-        return (await ServerAsync(HaproxyConfig.PublicBackend, color, cancellation)).TakesNoTraffic ? 0 : weight;
+        var states = await SendAsync($"show servers state {HaproxyConfig.PublicBackend}", cancellation);
+        return ServerAdminState.TakesNoTraffic(states, color.Name()) ? 0 : weight;
     }
 
     public Task SetWeightAsync(Color color, int weight, CancellationToken cancellation) =>

@@ -6,7 +6,7 @@ using Engine;
 /// (<see cref="HaproxyRouter"/>: public listener by weight, test listener on one color, health checks, statistics),
 /// and state and lock are files in the state folder, so another process, or a re-run after a crash, reads the truth.
 /// </summary>
-internal sealed class LocalPlatform : IDeploymentPlatform
+internal sealed partial class LocalPlatform : IDeploymentPlatform
 {
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(100);
     private readonly LocalPlatformSettings settings;
@@ -73,45 +73,6 @@ internal sealed class LocalPlatform : IDeploymentPlatform
     }
 
     public Task<ColorStatus> ObserveAsync(Color color, CancellationToken cancellation) => containers.ObserveAsync(color, cancellation);
-
-    public async Task<HealthReading> CheckHealthAsync(Color color, CancellationToken cancellation)
-    {
-        var server = await router.ServerAsync(HaproxyConfig.PublicBackend, color, cancellation);
-        return new HealthReading(server.IsHealthy, $"HAProxy {server.Backend}/{server.Server}: {server.Describe()}");
-    }
-
-    /// <summary>The rising weight first, so the two settings never pass through 0/0 (every request a 503).</summary>
-    public async Task SetWeightsAsync(TrafficWeights weights, CancellationToken cancellation)
-    {
-        if (weights.Blue is < 0 or > 100 || weights.Green is < 0 or > 100 || weights.Blue + weights.Green != 100)
-            throw new ArgumentException($"weights {weights} do not add up to 100%", nameof(weights));
-        var current = await ReadWeightsAsync(cancellation);
-        var rising = weights.Blue >= current.Blue ? Color.Blue : Color.Green;
-        await router.SetWeightAsync(rising, weights.For(rising), cancellation);
-        await router.SetWeightAsync(rising.Other(), weights.For(rising.Other()), cancellation);
-    }
-
-    public async Task<TrafficWeights> ReadWeightsAsync(CancellationToken cancellation) =>
-        new(await router.WeightAsync(Color.Blue, cancellation), await router.WeightAsync(Color.Green, cancellation));
-
-    /// <summary>The named color ready first, then the other in maintenance: the test listener always has a server.</summary>
-    public async Task RouteTestTrafficAsync(Color color, CancellationToken cancellation)
-    {
-        await router.SetStateAsync(HaproxyConfig.TestBackend, color, "ready", cancellation);
-        await router.SetStateAsync(HaproxyConfig.TestBackend, color.Other(), "maint", cancellation);
-    }
-
-    /// <summary>
-    /// From HAProxy's counters for the color's server in the public backend. Errors are 5xx answers and requests the
-    /// color failed to answer at all (connection or response errors). The mean response time is HAProxy's over the
-    /// color's last 1024 requests, null before its first.
-    /// </summary>
-    public async Task<TrafficSample> SampleAsync(Color color, CancellationToken cancellation)
-    {
-        var server = await router.ServerAsync(HaproxyConfig.PublicBackend, color, cancellation);
-        return new TrafficSample(server.TotalSessions, server.Responses5xx + server.ConnectionErrors + server.ResponseErrors,
-            server.TotalSessions > 0 ? server.ResponseTimeMs : null);
-    }
 
     /// <summary>Drain in HAProxy (no new requests), wait for the open ones to finish, then stop and remove the container.</summary>
     public async Task StopAsync(Color color, TimeSpan drain, CancellationToken cancellation)

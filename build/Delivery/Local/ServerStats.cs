@@ -10,9 +10,6 @@ internal sealed record ServerStats(string Backend, string Server, string Status,
     /// <summary>UP, and its latest check passed: "UP 1/2" (one check failed) or a check still initialising is not healthy yet.</summary>
     public bool IsHealthy => Status == "UP" && CheckStatus == "L7OK";
 
-    /// <summary>In maintenance or draining: HAProxy sends it no new requests whatever its weight.</summary>
-    public bool TakesNoTraffic => Status.StartsWith("MAINT", StringComparison.Ordinal) || Status.StartsWith("DRAIN", StringComparison.Ordinal);
-
     /// <summary>"DOWN, check L7STS 503 (Layer7 wrong status)": how HAProxy sees it, for a status line.</summary>
     public string Describe() =>
         CheckStatus.Length == 0 ? Status : $"{Status}, check {CheckStatus}{(CheckCode.Length > 0 ? " " + CheckCode : "")}{(CheckDescription.Length > 0 ? $" ({CheckDescription})" : "")}";

@@ -32,6 +32,13 @@ internal sealed class LoadGenerator : IAsyncDisposable
 
     public IReadOnlyDictionary<string, int> ByColor => byColor;
 
+    /// <summary>How many answers the color gave so far; safe while the load runs.</summary>
+    public int AnsweredBy(string color)
+    {
+        lock (failures)
+            return byColor.GetValueOrDefault(color);
+    }
+
     public double RequestsPerSecond => Requests / clock.Elapsed.TotalSeconds;
 
     public async Task StopAsync()

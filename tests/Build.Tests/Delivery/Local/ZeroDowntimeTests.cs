@@ -36,4 +36,26 @@ public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper ou
         Assert.Equal(TrafficWeights.AllOn(Color.Green), await platform.ReadWeightsAsync(CancellationToken.None));
         await platform.StopAsync(Color.Blue, TimeSpan.FromSeconds(5), CancellationToken.None); // stopping a stopped color does nothing
     }
+
+    [LocalPlatformFact]
+    public async Task Stopping_a_color_that_still_takes_traffic_drains_it_first_and_no_request_fails()
+    {
+        await using var environment = new LocalEnvironment();
+        var platform = environment.Platform;
+        await Task.WhenAll(environment.StageHealthyAsync(Color.Blue, images.First), environment.StageHealthyAsync(Color.Green, images.Second));
+        await platform.SetWeightsAsync(new TrafficWeights(50, 50), CancellationToken.None);
+
+        await using var load = new LoadGenerator(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
+        await Task.Delay(Step);
+        await platform.StopAsync(Color.Green, TimeSpan.FromSeconds(5), CancellationToken.None);
+        var greenBefore = load.AnsweredBy("green");
+        await Task.Delay(Step);
+        await load.StopAsync();
+
+        output.WriteLine($"{load.Requests} requests at {load.RequestsPerSecond:0} per second: {string.Join(", ", load.ByColor.Select(c => $"{c.Key} {c.Value}"))}; {load.Failures.Count} failed");
+        Assert.Empty(load.Failures);
+        Assert.True(greenBefore > 0);
+        Assert.Equal(greenBefore, load.ByColor.GetValueOrDefault("green")); // nothing reached green once it was stopped
+        Assert.Equal(new TrafficWeights(50, 0), await platform.ReadWeightsAsync(CancellationToken.None)); // drained: HAProxy sends it nothing
+    }
 }

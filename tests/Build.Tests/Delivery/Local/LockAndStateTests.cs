@@ -71,7 +71,7 @@ public sealed class LockAndStateTests : IDisposable
         var state = new EnvironmentState
         {
             Live = new ColorRelease(Color.Green, image, "1.4.0", "0a1b2c3"),
-            Standby = new ColorRelease(Color.Blue, image.Replace('a', 'b'), "1.3.0"),
+            Previous = new ColorRelease(Color.Blue, image.Replace('a', 'b'), "1.3.0"),
             StandbyUntil = Now.AddMinutes(30),
             InProgress = new DeployAttempt(image, Color.Green, "shifting", "run-7", Now),
         };

@@ -22,7 +22,7 @@ public sealed class ServiceImages : IAsyncLifetime
         if (!LocalPlatformFactAttribute.ServicesAreSet)
             return;
         var cancellation = CancellationToken.None;
-        await DotNet.PublishSelfContained(TestPaths.RepositoryRoot / "src" / "App" / "App.csproj", "linux-x64", root / "artifacts" / "image" / "publish", cancellation);
+        await DotNet.PublishSelfContained(TestPaths.RepositoryRoot / "src" / "App" / "App.csproj", "linux-x64", root / "artifacts" / "image" / "publish", new Dictionary<string, string>(), cancellation);
         await BuildAsync("1", TestPaths.RepositoryRoot / "src" / "App" / "Dockerfile", cancellation);
         First = await PushAsync("1", cancellation);
 

@@ -53,7 +53,7 @@ internal sealed class RunningBuild : IDisposable
     public async Task KillAsync()
     {
         // setsid made the build its group's leader; were it not (setsid forked), the group would be the test's own.
-        var group = GroupOf(process.Id);
+        var group = ProcessGroup.Of(process.Id);
         if (group != process.Id)
             throw new InvalidOperationException($"the build (pid {process.Id}) does not lead its process group ({group}): not killing that group");
         using (var kill = Process.Start("kill", ["-s", "KILL", "--", (-group).ToString(CultureInfo.InvariantCulture)]))
@@ -85,12 +85,5 @@ internal sealed class RunningBuild : IDisposable
             lock (lines)
                 lines.Add(line);
         }
-    }
-
-    /// <summary>/proc/PID/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so read after its closing parenthesis.</summary>
-    private static int GroupOf(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], CultureInfo.InvariantCulture);
     }
 }

@@ -7,7 +7,7 @@ public sealed partial class BlueGreenDeployment
     /// router must read back the weights asked for; during each bake the analysis watches the new color. Returns why
     /// to abort, or null once all traffic is on the new color. With no live color (a first deploy) all of it moves at once.
     /// </summary>
-    private async Task<Abort?> ShiftAsync(Color? live, Color idle, CancellationToken cancellation)
+    private async Task<Abort?> ShiftAsync(EnvironmentState state, Color? live, Color idle, CancellationToken cancellation)
     {
         timeline.Begin("shift");
         var steps = live is null ? [100] : settings.Steps.Percentages;
@@ -18,6 +18,7 @@ public sealed partial class BlueGreenDeployment
             var measured = analysis.Measurements.Count;
             try
             {
+                state = await EnterPhaseAsync(state, $"shift {percent}%", cancellation);
                 var health = await platform.CheckHealthAsync(idle, cancellation);
                 if (!health.Healthy)
                     return new Abort(percent, $"{idle.Name()} is not healthy: {health.Detail}");

@@ -67,6 +67,7 @@ public sealed partial class BlueGreenDeployment
         try
         {
             await StageAsync(idle, request, capacity, cancellation);
+            state = await EnterPhaseAsync(state, "verify", cancellation);
             await VerifyAsync(idle, request, cancellation);
         }
         catch (Exception e)
@@ -77,7 +78,7 @@ public sealed partial class BlueGreenDeployment
             return Record(request, live, idle, DeploymentOutcome.Failed, reason, 0);
         }
 
-        var abort = await ShiftAsync(live?.Color, idle, cancellation);
+        var abort = await ShiftAsync(state, live?.Color, idle, cancellation);
         if (abort is not null)
         {
             await AbortAsync(state, live!.Color, idle, abort.Reason);
@@ -86,6 +87,17 @@ public sealed partial class BlueGreenDeployment
 
         await FinalizeAsync(state, request, idle, cancellation);
         return Record(request, live, idle, DeploymentOutcome.Deployed, null, 100);
+    }
+
+    /// <summary>
+    /// Records the phase the deploy enters in the state before acting on it, so a re-run after a crash says how far the
+    /// interrupted deploy got ("shift 50%": the new color may have had up to half the traffic).
+    /// </summary>
+    private async Task<EnvironmentState> EnterPhaseAsync(EnvironmentState state, string phase, CancellationToken cancellation)
+    {
+        state = state with { InProgress = state.InProgress! with { Phase = phase } };
+        await platform.WriteStateAsync(state, cancellation);
+        return state;
     }
 
     private DeploymentRecord Record(DeployRequest request, ColorRelease? from, Color to, DeploymentOutcome outcome, string? reason, int percent)

@@ -1,7 +1,8 @@
 # The Docker engine: vfs storage, no bridge, no iptables (it runs inside containers and CI machines where overlayfs
 # and iptables are not available; containers run with --network host), and the offline base image
 # runtime-deps-image.sh makes, since a machine without a running engine here has no registry to pull from either.
-# An engine that already answers (DOCKER_HOST, or the default socket as on GitHub's runners) is used as it is.
+# An engine that already answers (DOCKER_HOST, or the default socket as on GitHub's runners) is used as it is, and
+# DOCKER_HOST and BASE_IMAGE are exported for it all the same.
 #
 # with-services.sh: docker_start/docker_stop, one engine for the run on a private socket in a temp dir. Exports
 #   DOCKER_HOST, DOCKER_EXE (see docker_choose_client) and, unless set, BASE_IMAGE.
@@ -15,7 +16,12 @@ docker_pid=""
 
 docker_start() {
   if docker_answers; then
-    services_log "docker: the engine at ${DOCKER_HOST:-the default socket} answers, using it (nothing started)"
+    # Exported even when found on the default socket: tests need DOCKER_HOST to run (unset, they are skipped), and
+    # the build and its tests must reach the same engine, with the base image it has.
+    export DOCKER_HOST="${DOCKER_HOST:-$DOCKER_DEFAULT_HOST}"
+    services_log "docker: the engine at $DOCKER_HOST answers, using it (nothing started)"
+    docker_choose_client
+    docker_ensure_base_image
     return 0
   fi
   docker_install

@@ -112,9 +112,7 @@ public class InterruptTests
             await Task.Delay(50);
         }
 
-        // /proc/PID/stat: "pid (comm) state ppid pgrp …"; comm may hold spaces, so read after its closing parenthesis.
-        var stat = File.ReadAllText($"/proc/{sleeps[0].Pid}/stat");
-        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+        return ProcessGroup.Of(sleeps[0].Pid);
     }
 
     /// <summary>The build has exited; what it killed may take a moment to disappear from /proc.</summary>

@@ -42,6 +42,18 @@ public sealed class CrashRecoveryTests
     }
 
     [Fact]
+    public async Task Each_phase_is_recorded_before_it_acts_so_a_rerun_says_how_far_the_interrupted_deploy_got()
+    {
+        await harness.DeployAsync(DeployHarness.ImageA);
+        harness.Platform.StateWrites.Clear();
+
+        await harness.DeployAsync(DeployHarness.ImageB);
+
+        Assert.Equal(["stage", "verify", "shift 10%", "shift 50%", "shift 100%", null], harness.Platform.StateWrites.Select(s => s.InProgress?.Phase));
+        Assert.All(harness.Platform.StateWrites.SkipLast(1), s => Assert.Equal((Color.Green, DeployHarness.ImageB), (s.InProgress!.Color, s.InProgress.Image)));
+    }
+
+    [Fact]
     public async Task A_crash_after_the_new_color_went_live_finds_it_live()
     {
         await harness.TwoGoodDeploysAsync();

@@ -18,6 +18,7 @@ internal sealed class InMemoryPlatform : IDeploymentPlatform
     public DeployLock? Lock { get; set; }
     public Color? TestRoute { get; private set; }
     public List<TrafficWeights> WeightHistory { get; } = [];
+    public List<EnvironmentState> StateWrites { get; } = [];
     public List<Color> Stopped { get; } = [];
     public int Stages { get; private set; }
 
@@ -46,6 +47,7 @@ internal sealed class InMemoryPlatform : IDeploymentPlatform
     public Task WriteStateAsync(EnvironmentState state, CancellationToken cancellation)
     {
         State = state;
+        StateWrites.Add(state);
         return Task.CompletedTask;
     }
 

@@ -133,6 +133,15 @@ run_build() { # dotnet, dotnet root, arguments…
   exec "$dotnet" "$OUT_DIR/_build.dll" "$@"
 }
 
+# Fast path: the compiled build is complete, and no input is newer than the stamp. Here, before the rest of
+# the script, which bash then never parses.
+if read_stamp && [[ -x $stamp_dotnet ]] && outputs_present; then
+  if ! inputs_touched; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
+  # Something is newer than the stamp, but only a change of content counts (a checkout or `touch` is none).
+  touch "$STAMP" 2>/dev/null || true # first: an input edited from now on is newer than the stamp
+  if [[ $(inputs_hash "$stamp_dotnet") == "$stamp_hash" ]]; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
+fi
+
 # --- SDK resolution (only when compiling) ------------------------------------------------------
 
 # Sets sdk_version (empty without a global.json), sdk_policy and its lowercase policy_key.
@@ -297,14 +306,6 @@ compile() {
   mv "$STAMP.tmp" "$STAMP"
   rm -f "$started"
 }
-
-# Fast path: the compiled build is complete, and no input is newer than the stamp.
-if read_stamp && [[ -x $stamp_dotnet ]] && outputs_present; then
-  if ! inputs_touched; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
-  # Something is newer than the stamp, but only a change of content counts (a checkout or `touch` is none).
-  touch "$STAMP" 2>/dev/null || true # first: an input edited from now on is newer than the stamp
-  if [[ $(inputs_hash "$stamp_dotnet") == "$stamp_hash" ]]; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
-fi
 
 resolve_dotnet
 compile

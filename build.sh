@@ -81,12 +81,27 @@ list_inputs_under() { # folder
   done
 }
 
-# Whether an input file or folder is not older than the stamp (so it may have changed since).
+# Whether an input file or folder is not older than the stamp (so it may have changed since): the same files and
+# folders as list_inputs, in one walk that stops at the first such one and builds no list (the fast path's cost).
 inputs_touched() {
   local f
-  list_inputs
-  for f in "${input_files[@]}" "${input_dirs[@]}"; do
-    [[ $STAMP -nt $ROOT/$f ]] || return 0
+  for f in "${ROOT_INPUTS[@]}"; do
+    if [[ -f $ROOT/$f && ! $STAMP -nt $ROOT/$f ]]; then return 0; fi
+  done
+  [[ $STAMP -nt $ROOT ]] || return 0
+  shopt -s nullglob dotglob
+  touched_under "$ROOT/build"
+}
+
+touched_under() { # folder
+  local entry
+  [[ $STAMP -nt $1 ]] || return 0
+  for entry in "$1"/*; do
+    if [[ -d $entry ]]; then
+      case ${entry##*/} in bin | obj) ;; *) if touched_under "$entry"; then return 0; fi ;; esac
+    else
+      case $entry in *.cs | *.csproj | *.props | *.targets | *.json) [[ $STAMP -nt $entry ]] || return 0 ;; esac
+    fi
   done
   return 1
 }
@@ -132,6 +147,15 @@ run_build() { # dotnet, dotnet root, arguments…
   fi
   exec "$dotnet" "$OUT_DIR/_build.dll" "$@"
 }
+
+# Fast path: the compiled build is complete, and no input is newer than the stamp. Here, before the rest of
+# the script, which bash then never parses.
+if read_stamp && [[ -x $stamp_dotnet ]] && outputs_present; then
+  if ! inputs_touched; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
+  # Something is newer than the stamp, but only a change of content counts (a checkout or `touch` is none).
+  touch "$STAMP" 2>/dev/null || true # first: an input edited from now on is newer than the stamp
+  if [[ $(inputs_hash "$stamp_dotnet") == "$stamp_hash" ]]; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
+fi
 
 # --- SDK resolution (only when compiling) ------------------------------------------------------
 
@@ -297,14 +321,6 @@ compile() {
   mv "$STAMP.tmp" "$STAMP"
   rm -f "$started"
 }
-
-# Fast path: the compiled build is complete, and no input is newer than the stamp.
-if read_stamp && [[ -x $stamp_dotnet ]] && outputs_present; then
-  if ! inputs_touched; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
-  # Something is newer than the stamp, but only a change of content counts (a checkout or `touch` is none).
-  touch "$STAMP" 2>/dev/null || true # first: an input edited from now on is newer than the stamp
-  if [[ $(inputs_hash "$stamp_dotnet") == "$stamp_hash" ]]; then run_build "$stamp_dotnet" "$stamp_root" "$@"; fi
-fi
 
 resolve_dotnet
 compile

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Engine.Running;
 
 namespace Engine;
@@ -29,11 +29,11 @@ public abstract class BuildBase : IBuild
     public T From<T>()
         where T : IBuild => this is T component ? component : throw new InvalidCastException($"{GetType().Name} does not implement {typeof(T).Name}.");
 
-    public T? TryGetValue<T>(Expression<Func<T>> parameter)
-        where T : class? => componentParameters.GetValueOrDefault(ParameterName(parameter)) as T;
+    public T? TryGetValue<T>(Func<T> parameter, [CallerArgumentExpression(nameof(parameter))] string expression = "")
+        where T : class? => ComponentParameter(expression) as T;
 
-    public T? TryGetValue<T>(Expression<Func<T?>> parameter)
-        where T : struct => componentParameters.GetValueOrDefault(ParameterName(parameter)) is T value ? value : null;
+    public T? TryGetValue<T>(Func<T?> parameter, [CallerArgumentExpression(nameof(parameter))] string expression = "")
+        where T : struct => ComponentParameter(expression) is T value ? value : null;
 
     internal void SetComponentParameter(string name, object? value) => componentParameters[name] = value;
 
@@ -45,8 +45,29 @@ public abstract class BuildBase : IBuild
     /// <summary>The key result line of the running target, shown in the summary table.</summary>
     protected static void ReportSummary(string line) => TargetRunner.ReportSummary(line);
 
-    private static string ParameterName(LambdaExpression parameter) =>
-        parameter.Body is MemberExpression member ? member.Member.Name
-            : parameter.Body is UnaryExpression { Operand: MemberExpression converted } ? converted.Member.Name
-            : throw new ArgumentException("TryGetValue takes the parameter's own property: () => Name.", nameof(parameter));
+    private object? ComponentParameter(string expression) => componentParameters.GetValueOrDefault(ParameterName(expression));
+
+    /// <summary>"() => Name" (or "() => this.Name") → "Name": the property the lambda reads.</summary>
+    private static string ParameterName(string expression)
+    {
+        var arrow = expression.IndexOf("=>", StringComparison.Ordinal);
+        var body = arrow < 0 ? "" : expression[(arrow + 2)..].Trim();
+        var name = body[(body.LastIndexOf('.') + 1)..];
+        return IsIdentifier(name)
+            ? name
+            : throw new ArgumentException($"TryGetValue takes the parameter's own property: () => Name, not {expression}.", nameof(expression));
+    }
+
+    private static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_'))
+            return false;
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+                return false;
+        }
+
+        return true;
+    }
 }

@@ -1,4 +1,4 @@
-using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Engine;
 
@@ -18,12 +18,14 @@ public interface IBuild
     Verbosity Verbosity { get; }
 
     /// <summary>The bound value of a parameter declared as a component property, or null when no source gave one:
-    /// <c>[Parameter] string Filter =&gt; TryGetValue(() =&gt; Filter) ?? "default";</c></summary>
-    T? TryGetValue<T>(Expression<Func<T>> parameter)
+    /// <c>[Parameter] string Filter =&gt; TryGetValue(() =&gt; Filter) ?? "default";</c> The lambda is never called: it
+    /// names the property, as NUKE's expression does, through the text the compiler passes (no expression tree to
+    /// build on every read, which cost every start the System.Linq.Expressions assembly).</summary>
+    T? TryGetValue<T>(Func<T> parameter, [CallerArgumentExpression(nameof(parameter))] string expression = "")
         where T : class?;
 
-    /// <inheritdoc cref="TryGetValue{T}(Expression{Func{T}})"/>
-    T? TryGetValue<T>(Expression<Func<T?>> parameter)
+    /// <inheritdoc cref="TryGetValue{T}(Func{T}, string)"/>
+    T? TryGetValue<T>(Func<T?> parameter, [CallerArgumentExpression(nameof(parameter))] string expression = "")
         where T : struct;
 
     /// <summary>The key result line of the running target, shown in the summary table.</summary>

@@ -65,7 +65,10 @@ public sealed class BuildArguments
             options.Add((name, values));
         }
 
-        RejectRepeated(options.Select(o => o.Name));
+        var names = new List<string>(options.Count); // not options.Select(…): LINQ over a tuple is JIT-compiled at every start
+        foreach (var (name, _) in options)
+            names.Add(name);
+        RejectRepeated(names);
         foreach (var (name, values) in options)
             parsed.Apply(name, values);
         return parsed;

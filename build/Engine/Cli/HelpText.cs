@@ -11,7 +11,10 @@ internal static class HelpText
     {
         var text = new StringBuilder().AppendLine("Usage: ./build.sh [targets] [--options]").AppendLine().AppendLine("Targets:");
         var listed = graph.Targets.Where(t => !t.IsUnlisted).ToList();
-        var width = listed.Select(t => t.Name.Length + (t == defaultTarget ? 10 : 0)).DefaultIfEmpty(0).Max() + 2;
+        var width = 0; // a loop, not Select(…).Max(): LINQ over int is code the JIT compiles on every start
+        foreach (var target in listed)
+            width = Math.Max(width, target.Name.Length + (target == defaultTarget ? 10 : 0));
+        width += 2;
         foreach (var target in listed)
         {
             var name = target == defaultTarget ? $"{target.Name} (default)" : target.Name;

@@ -54,13 +54,21 @@ public sealed class BuildParameter
         var members = new Dictionary<string, BuildParameter>();
         foreach (var type in BuildMembers.Types(buildType))
         {
-            foreach (var m in type.GetMembers(BuildMembers.Declared))
-            {
-                if (m is (FieldInfo or PropertyInfo) && m.GetCustomAttribute<ParameterAttribute>() is { } attribute)
-                    members.TryAdd(m.Name, new BuildParameter(m, attribute));
-            }
+            // Fields and properties only: GetMembers would also make a MethodInfo of every method of every component.
+            foreach (var field in type.GetFields(BuildMembers.Declared))
+                Add(field);
+            foreach (var property in type.GetProperties(BuildMembers.Declared))
+                Add(property);
         }
 
-        return members.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var parameters = members.Values.ToList();
+        parameters.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name)); // names are unique: no stable sort needed
+        return parameters;
+
+        void Add(MemberInfo member)
+        {
+            if (member.GetCustomAttribute<ParameterAttribute>() is { } attribute)
+                members.TryAdd(member.Name, new BuildParameter(member, attribute));
+        }
     }
 }

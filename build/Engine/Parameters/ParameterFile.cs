@@ -21,31 +21,65 @@ internal sealed class ParameterFile
     {
         if (!File.Exists(path))
             return null;
+        string text;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new UsageException($"{displayPath} must hold a JSON object of parameter names and values.");
-            var values = new Dictionary<string, IReadOnlyList<string>?>();
-            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "$schema"))
-            {
-                // Keys match parameters the way options do (case and dashes ignored), so "Configuration" and
-                // "configuration" would silently compete for one parameter.
-                if (values.Keys.FirstOrDefault(k => TargetName.AreSame(k, property.Name)) is { } earlier)
-                    throw new UsageException($"{displayPath}: parameter '{property.Name}' is given twice{(earlier == property.Name ? "" : $" (also as '{earlier}')")}.");
-                values[property.Name] = Texts(property.Value, displayPath, property.Name);
-            }
-
-            return new ParameterFile(displayPath, values);
-        }
-        catch (JsonException e)
-        {
-            throw new UsageException($"{displayPath} is not valid JSON{Position(e)}: {Reason(e)}", e);
+            text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"{displayPath} cannot be read: {e.Message}", e);
         }
+
+        var values = new Dictionary<string, IReadOnlyList<string>?>();
+        if (FlatJson.TryRead(text) is { } entries)
+        {
+            foreach (var (name, texts) in entries)
+            {
+                if (name == "$schema")
+                    continue;
+                RejectRepeated(values, displayPath, name);
+                values[name] = texts;
+            }
+        }
+        else
+        {
+            Read(text, displayPath, values);
+        }
+
+        return new ParameterFile(displayPath, values);
+    }
+
+    /// <summary>Any other JSON, and every error in it, through System.Text.Json.</summary>
+    private static void Read(string text, string displayPath, Dictionary<string, IReadOnlyList<string>?> values)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new UsageException($"{displayPath} must hold a JSON object of parameter names and values.");
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (property.Name == "$schema")
+                    continue;
+                RejectRepeated(values, displayPath, property.Name);
+                values[property.Name] = Texts(property.Value, displayPath, property.Name);
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"{displayPath} is not valid JSON{Position(e)}: {Reason(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Keys match parameters the way options do (case and dashes ignored), so "Configuration" and "configuration"
+    /// would silently compete for one parameter.
+    /// </summary>
+    private static void RejectRepeated(Dictionary<string, IReadOnlyList<string>?> values, string displayPath, string name)
+    {
+        if (values.Keys.FirstOrDefault(k => TargetName.AreSame(k, name)) is { } earlier)
+            throw new UsageException($"{displayPath}: parameter '{name}' is given twice{(earlier == name ? "" : $" (also as '{earlier}')")}.");
     }
 
     private static List<string>? Texts(JsonElement value, string file, string key) => value.ValueKind switch

@@ -16,17 +16,37 @@ internal static class BuildMembers
         var classes = new Stack<Type>();
         for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
             classes.Push(type);
-        var interfaces = buildType.GetInterfaces()
-            .OrderBy(i => i.GetInterfaces().Length) // a component after the components it extends
-            .ThenBy(i => Array.IndexOf(buildType.GetInterfaces(), i));
-        return [.. interfaces, .. classes];
+        // A component after the components it extends (fewer base interfaces first), else in the order the runtime
+        // lists them. Sorted by hand, as below: LINQ's OrderBy over an int key is code the JIT compiles on every start.
+        var types = new List<Type>();
+        var depths = new List<int>();
+        foreach (var component in buildType.GetInterfaces())
+        {
+            var depth = component.GetInterfaces().Length;
+            var at = types.Count;
+            while (at > 0 && depths[at - 1] > depth)
+                at--;
+            types.Insert(at, component); // after every component of the same depth: a stable insertion sort
+            depths.Insert(at, depth);
+        }
+
+        types.AddRange(classes);
+        return types;
     }
 
     /// <summary>Declared properties of <paramref name="type"/> of the given type, in source order.</summary>
-    public static IEnumerable<PropertyInfo> Properties(Type type, Type propertyType) =>
-        type.GetProperties(Declared)
-            .Where(p => p.PropertyType == propertyType && p.GetIndexParameters().Length == 0)
-            .OrderBy(p => p.MetadataToken);
+    public static IEnumerable<PropertyInfo> Properties(Type type, Type propertyType)
+    {
+        var properties = new List<PropertyInfo>();
+        foreach (var property in type.GetProperties(Declared))
+        {
+            if (property.PropertyType == propertyType && property.GetIndexParameters().Length == 0)
+                properties.Add(property);
+        }
+
+        properties.Sort((a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
+        return properties;
+    }
 
     /// <summary>"ITest.Test" (an explicit implementation) → "Test"; other names unchanged.</summary>
     public static string SimpleName(MemberInfo member) => member.Name[(member.Name.LastIndexOf('.') + 1)..];

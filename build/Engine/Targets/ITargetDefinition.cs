@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
 namespace Engine;
@@ -57,8 +56,12 @@ public interface ITargetDefinition
     /// <summary>Applies the definition this property overrides in a base class (or, for an explicit interface implementation, the component's).</summary>
     ITargetDefinition Base();
 
-    /// <summary>Applies a component's own definition of a target this build overrides: <c>_.Inherit&lt;ITest&gt;(x =&gt; x.Test)</c>.</summary>
-    ITargetDefinition Inherit<T>(Expression<Func<T, Target>> target);
+    /// <summary>
+    /// Applies a component's own definition of a target this build overrides: <c>_.Inherit&lt;ITest&gt;(x =&gt; x.Test)</c>.
+    /// The lambda is not called: it names the property, through the text the compiler passes (an expression tree would
+    /// load System.Linq.Expressions into every start of the build, as this signature is part of every target's type).
+    /// </summary>
+    ITargetDefinition Inherit<T>(Func<T, Target> target, [CallerArgumentExpression(nameof(target))] string expression = "");
 
     /// <summary>
     /// A parameter that must have a value (non-null, non-blank, non-empty), or a condition that must hold,

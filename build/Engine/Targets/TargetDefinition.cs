@@ -1,5 +1,5 @@
-using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Engine.Reflection;
 
 namespace Engine.Targets;
@@ -63,14 +63,33 @@ internal sealed class TargetDefinition(object build, string name, IReadOnlyList<
         return Apply(layer + 1);
     }
 
-    public ITargetDefinition Inherit<T>(Expression<Func<T, Target>> target)
+    public ITargetDefinition Inherit<T>(Func<T, Target> target, [CallerArgumentExpression(nameof(target))] string expression = "")
     {
-        if (target.Body is not MemberExpression { Member: PropertyInfo { GetMethod: { } getter } property } || !typeof(T).IsInterface)
+        if (!typeof(T).IsInterface || ComponentProperty(typeof(T), expression) is not { GetMethod: { } getter } property)
             throw new UsageException($"Target {name}: Inherit<{typeof(T).Name}> takes a component's target property, as in x => x.{name}.");
         if (getter.IsAbstract)
             throw new UsageException($"Target {name}: {typeof(T).Name}.{property.Name} has no definition of its own to inherit.");
         ((Target)NonVirtualCall.Get(getter, build)!)(this);
         return this;
+    }
+
+    /// <summary>"x => x.Test" → the Target property Test of the component, or of a component it extends.</summary>
+    private static PropertyInfo? ComponentProperty(Type component, string expression)
+    {
+        var parts = expression.Split("=>", 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+            return null;
+        var parameter = parts[0].Trim('(', ')', ' ').Split(' ')[^1]; // x, (x) or (ITest x)
+        if (parameter.Length == 0 || !parts[1].StartsWith(parameter + ".", StringComparison.Ordinal))
+            return null;
+        var member = parts[1][(parameter.Length + 1)..];
+        foreach (var type in (Type[])[component, .. component.GetInterfaces()])
+        {
+            if (type.GetProperty(member, BuildMembers.Declared) is { } property && property.PropertyType == typeof(Target))
+                return property;
+        }
+
+        return null;
     }
 
     public ITargetDefinition Requires<T>(Func<T> requirement, string expression = "") =>

@@ -35,10 +35,12 @@ public sealed class TargetGraph
     public static TargetGraph FromBuild(object build)
     {
         var declared = TargetProperties(build.GetType());
-        var factories = declared.Select(d => (Target)d.Property.GetValue(build)!).ToList();
-        var targets = declared
-            .Select((d, index) => new ExecutableTarget(d.Name, index, Define(build, d.Name, d.Layers, factories[index])))
-            .ToList();
+        var factories = new List<Target>(declared.Count);
+        foreach (var target in declared)
+            factories.Add((Target)target.Property.GetValue(build)!);
+        var targets = new List<ExecutableTarget>(declared.Count);
+        for (var index = 0; index < declared.Count; index++)
+            targets.Add(new ExecutableTarget(declared[index].Name, index, Define(build, declared[index].Name, declared[index].Layers, factories[index])));
 
         ExecutableTarget? Resolve(TargetReference reference, ExecutableTarget owner)
         {
@@ -97,9 +99,9 @@ public sealed class TargetGraph
     /// One target per name: the property that dispatch reaches, and every getter that defines it, override first.
     /// A name that unrelated components both declare must be overridden by the build class, publicly, as C# requires.
     /// </summary>
-    private static List<(string Name, PropertyInfo Property, List<MethodInfo> Layers)> TargetProperties(Type buildType)
+    private static List<DeclaredTarget> TargetProperties(Type buildType)
     {
-        var found = new List<(string Name, PropertyInfo Property, List<MethodInfo> Layers)>();
+        var found = new List<DeclaredTarget>();
         var ambiguous = new Dictionary<string, List<Type>>();
         foreach (var type in BuildMembers.Types(buildType))
         {
@@ -109,7 +111,7 @@ public sealed class TargetGraph
                 var index = found.FindIndex(f => TargetName.AreSame(f.Name, name));
                 if (index < 0)
                 {
-                    found.Add((name, property, Definitions(property)));
+                    found.Add(new DeclaredTarget(name, property, Definitions(property)));
                     continue;
                 }
 
@@ -127,7 +129,7 @@ public sealed class TargetGraph
                 existing.Layers.InsertRange(0, Definitions(property));
                 if (!type.IsInterface && !isExplicit)
                 {
-                    found[index] = (existing.Name, property, existing.Layers); // an override in a class: the most derived property
+                    existing.Property = property; // an override in a class: the most derived property
                     ambiguous.Remove(name);
                 }
             }
@@ -140,6 +142,17 @@ public sealed class TargetGraph
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A target property found by the walk. A class rather than a tuple: ReadyToRun has no precompiled List or LINQ
+    /// code for a value type of ours, so a tuple here cost every start about twenty methods compiled by the JIT.
+    /// </summary>
+    private sealed class DeclaredTarget(string name, PropertyInfo property, List<MethodInfo> layers)
+    {
+        public string Name { get; } = name;
+        public PropertyInfo Property { get; set; } = property;
+        public List<MethodInfo> Layers { get; } = layers;
     }
 
     /// <summary>The getter as a definition Base() can apply; none when it is abstract (an interface's bare declaration).</summary>

@@ -43,7 +43,7 @@ public class CommandLineTests
 
         var (code, output) = await build.RunAsync(null, args);
 
-        Assert.Equal(2, code);
+        Assert.True(code == 2, $"exit code {code}: {output}");
         Assert.Equal(expected, output.Trim());
         Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts")), "nothing may run on bad usage");
     }

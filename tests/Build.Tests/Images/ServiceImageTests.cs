@@ -27,13 +27,13 @@ public class ServiceImageTests
             var (code, output) = await build.RunAsync(TestRepository.IsolatedEnvironment, arguments);
             Assert.True(code == 0, output);
             var (version, revision, contentTag) = ReadRecord(build.Root);
-            Assert.Equal("0.1.0-dev.1", version); // towards the first release (0.1.0), one commit in: unreleased, so a dev pre-release
+            Assert.Equal("0.1.0-dev.2", version); // towards the first release (0.1.0), two commits in (the test repository's first, then ours): a dev pre-release
             Assert.Equal(commit, revision);
 
             var image = $"{imageRepository}:{contentTag}";
-            Assert.Equal(("0.1.0-dev.1", commit, "blue"), await VersionOf(image, new Dictionary<string, string> { ["APP_COLOR"] = "blue" }));
+            Assert.Equal(("0.1.0-dev.2", commit, "blue"), await VersionOf(image, new Dictionary<string, string> { ["APP_COLOR"] = "blue" }));
             // The image's APP_VERSION and APP_COMMIT blanked: the service reads the same from its assembly's stamp.
-            Assert.Equal(("0.1.0-dev.1", commit, "none"), await VersionOf(image, new Dictionary<string, string> { ["APP_VERSION"] = "", ["APP_COMMIT"] = "" }));
+            Assert.Equal(("0.1.0-dev.2", commit, "none"), await VersionOf(image, new Dictionary<string, string> { ["APP_VERSION"] = "", ["APP_COMMIT"] = "" }));
 
             var (again, againOutput) = await build.RunAsync(TestRepository.IsolatedEnvironment, arguments);
             Assert.True(again == 0, againOutput);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BuildTests.Delivery.Local;
+using TestSupport;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;
@@ -9,7 +11,7 @@ namespace BuildTests.Delivery.EndToEnd;
 public sealed class GoodReleaseTests(ServiceImages images, ITestOutputHelper output)
 {
     [EndToEndFact]
-    public async Task A_good_release_goes_live_through_10_50_100_and_Rollback_flips_back_at_once_while_users_see_no_failed_request()
+    public async Task A_good_release_goes_live_through_10_50_100_Rollback_flips_back_at_once_and_a_failed_SmokeTest_rolls_back_by_itself_while_users_see_no_failed_request()
     {
         await using var build = await LocalDeliveryBuild.CreateAsync();
         using var webhook = new LocalHttpServer(_ => new LocalHttpServer.Answer(200, "ok"));
@@ -26,7 +28,7 @@ public sealed class GoodReleaseTests(ServiceImages images, ITestOutputHelper out
         await using (var users = new PublicTraffic(publicAddress))
         {
             await users.FlowingAsync();
-            second = await build.RunAsync("DeployBlueGreen", "--image-digest", images.Second.ToString(), "--deploy-webhook-url", new Uri(webhook.Address, "hook").ToString());
+            second = await build.RunAsync("DeployBlueGreen", "SmokeTest", "--image-digest", images.Second.ToString(), "--deploy-webhook-url", new Uri(webhook.Address, "hook").ToString());
             await users.StopAfterAsync(TimeSpan.FromSeconds(1));
             output.WriteLine($"deploy: {users}");
             Assert.True(second.ExitCode == 0, second.ToString());
@@ -44,6 +46,7 @@ public sealed class GoodReleaseTests(ServiceImages images, ITestOutputHelper out
         Assert.True(record.ConfiguredWaitSeconds >= 6, $"configured waits {record.ConfiguredWaitSeconds} s: three bakes of 2 s");
         Assert.Contains("step 50%: blue 50% / green 50%", second.Output, StringComparison.Ordinal);
         Assert.Contains($"deployed {images.Second.Short} to green, 100%", second.Output, StringComparison.Ordinal);
+        Assert.Matches($@"SmokeTest\s+Succeeded\s+.*smoke test: 4 of 4 checks passed against {publicAddress}", second.Output);
         Assert.Equal(Color.Green, await LiveColor.AssertOneAsync(build.Environment));
         Assert.Equal(ColorState.Running, (await build.Environment.Platform.ObserveAsync(Color.Blue, CancellationToken.None)).State); // standing by
         var notice = Assert.Single(webhook.Received);
@@ -65,6 +68,24 @@ public sealed class GoodReleaseTests(ServiceImages images, ITestOutputHelper out
         Assert.Equal(images.First.ToString(), rollback.Written.Image);
         Assert.Contains(rollback.Written.Events, e => e.Contains("all traffic flipped back to blue", StringComparison.Ordinal));
         Assert.DoesNotContain("staging", rollback.Output, StringComparison.Ordinal); // a flip, not a redeploy
+        Assert.Equal(Color.Blue, await LiveColor.AssertOneAsync(build.Environment));
+
+        // Live again on green, then the smoke tests fail (here: their URL answers nothing): the Rollback they trigger goes back to blue.
+        BuildRun smokeFailed;
+        await using (var users = new PublicTraffic(publicAddress))
+        {
+            await users.FlowingAsync();
+            smokeFailed = await build.RunAsync("DeployBlueGreen", "SmokeTest", "--image-digest", images.Second.ToString(), "--smoke-test-url", $"http://127.0.0.1:{ClosedPort.Find()}/");
+            await users.StopAfterAsync(TimeSpan.FromSeconds(1));
+            output.WriteLine($"deploy, failed smoke test and rollback: {users}");
+            Assert.Empty(users.Failures);
+        }
+
+        Assert.True(smokeFailed.ExitCode == 1, smokeFailed.ToString());
+        Assert.Contains($"deployed {images.Second.Short} to green, 100%", smokeFailed.Output, StringComparison.Ordinal);
+        Assert.Contains("SmokeTest failed: smoke test failed: live: GET http://127.0.0.1:", smokeFailed.Output, StringComparison.Ordinal);
+        Assert.Matches($@"Rollback\s+Succeeded\s+.*rolled back to {Regex.Escape(images.First.Short)} on blue", smokeFailed.Output);
+        Assert.Equal(DeploymentOutcome.RolledBack, smokeFailed.Written.Outcome);
         Assert.Equal(Color.Blue, await LiveColor.AssertOneAsync(build.Environment));
 
         var overhead = record.Seconds - record.ConfiguredWaitSeconds;

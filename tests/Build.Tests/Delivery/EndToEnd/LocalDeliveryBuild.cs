@@ -57,12 +57,25 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
     /// <summary>Starts the build in a process group of its own, for a test that kills it midway.</summary>
     public RunningBuild Start(params string[] args) => new(build.StartInOwnSession(Variables(null), [.. WithDefaults(args)]));
 
+    /// <summary>Each part is cleaned up even when one before it fails (a test that left the engine unreachable …).</summary>
     public async ValueTask DisposeAsync()
     {
-        await Environment.DisposeAsync();
-        if (database is not null)
-            await database.DisposeAsync();
-        build.Dispose();
+        try
+        {
+            await Environment.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                if (database is not null)
+                    await database.DisposeAsync();
+            }
+            finally
+            {
+                build.Dispose();
+            }
+        }
     }
 
     private Dictionary<string, string> Variables(IReadOnlyDictionary<string, string>? extra)

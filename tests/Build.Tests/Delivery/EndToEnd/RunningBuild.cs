@@ -49,9 +49,14 @@ internal sealed class RunningBuild : IDisposable
         }
     }
 
-    /// <summary>SIGKILL to the build's whole process group (the build and the tools it runs): nothing of it gets to clean up.</summary>
-    public async Task KillAsync()
+    /// <summary>
+    /// SIGKILL to the build's whole process group (the build and the tools it runs): nothing of it gets to clean up.
+    /// Returns false when the build had ended by itself first (it was about to: the line waited for was among its last).
+    /// </summary>
+    public async Task<bool> KillAsync()
     {
+        if (process.HasExited)
+            return false;
         // setsid made the build its group's leader; were it not (setsid forked), the group would be the test's own.
         var group = ProcessGroup.Of(process.Id);
         if (group != process.Id)
@@ -61,6 +66,7 @@ internal sealed class RunningBuild : IDisposable
         // Reaped before the next run looks at the lock, so the holder's process is gone, not a zombie.
         await process.WaitForExitAsync();
         await reading;
+        return process.ExitCode == 128 + 9;
     }
 
     /// <summary>Waits for the build to end by itself; returns its exit code and output.</summary>

@@ -17,9 +17,10 @@ FAST_RUNS=${FAST_RUNS:-20} SLOW_RUNS=${SLOW_RUNS:-5} WARMUP=3
 HELLO=$(mktemp -d)
 trap 'rm -rf "$HELLO"' EXIT
 
-names=(build.sh "dotnet hello.dll" "dotnet run" "dotnet _build.dll" "apphost _build" "hello, invariant")
-commands=("./build.sh --help" "dotnet $HELLO/out/hello.dll" "dotnet run --project build -- --help"
-  "dotnet .nuke/temp/build/_build.dll --help" ".nuke/temp/build/_build --help" "dotnet $HELLO/invariant/hello.dll")
+# The two the goal compares first and side by side; `dotnet run`, which loads the machine most, last.
+names=(build.sh "dotnet hello.dll" "hello, invariant" "dotnet _build.dll" "apphost _build" "dotnet run")
+commands=("./build.sh --help" "dotnet $HELLO/out/hello.dll" "dotnet $HELLO/invariant/hello.dll"
+  "dotnet .nuke/temp/build/_build.dll --help" ".nuke/temp/build/_build --help" "dotnet run --project build -- --help")
 
 # The hello app: the console template's settings, Release, the build's target framework; outside the
 # repository, so none of its props apply.
@@ -101,14 +102,19 @@ mkdir -p "$(dirname "$OUT")"
 build_hello
 dotnet run --project build -- --help >/dev/null
 
+load_average() { if [[ -r /proc/loadavg ]]; then cut -d' ' -f1 /proc/loadavg; else echo "?"; fi; }
+load_before=$(load_average)
 if ensure_hyperfine; then measure_with_hyperfine; else measure_with_loop; fi
+load_after=$(load_average)
 
 # Medians in the order of `names` (both writers put one "median" per result, in order).
 mapfile -t medians < <(grep -o '"median": *[0-9.eE+-]*' "$OUT" | awk '{ print $2 }')
 ((${#medians[@]} == ${#names[@]})) || { echo "startup.sh: cannot read the medians from $OUT" >&2; exit 1; }
 
-awk -v fast="${medians[0]}" -v hello="${medians[1]}" -v slow="${medians[2]}" -v dll="${medians[3]}" \
-  -v apphost="${medians[4]}" -v invariant="${medians[5]}" -v goal_median="$GOAL_MEDIAN" -v goal_ratio="$GOAL_RATIO" \
+# The commands run one after another: load from other processes during one of them skews the ratios.
+echo "Load average (1 min) before and after: $load_before, $load_after (on $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores)" >&2
+awk -v fast="${medians[0]}" -v hello="${medians[1]}" -v invariant="${medians[2]}" -v dll="${medians[3]}" \
+  -v apphost="${medians[4]}" -v slow="${medians[5]}" -v goal_median="$GOAL_MEDIAN" -v goal_ratio="$GOAL_RATIO" \
   -v goal_hello="$GOAL_HELLO_RATIO" -v out="$OUT" '
   function verdict(ok) { return ok ? "ok" : "FAILED" }
   BEGIN {

@@ -21,7 +21,8 @@ public static class BuildHost
         // Shared by the output and the signal handler's note, which comes from another thread.
         var stderr = TextWriter.Synchronized(BestEffortStream.Writer(2, Console.OpenStandardError));
         using var signals = new SignalCancellation(stderr);
-        return Run(build, args, defaultTarget, stdout, redirectConsole: true, Environment.GetEnvironmentVariable, signals.Token, stderr);
+        var code = Run(build, args, defaultTarget, stdout, redirectConsole: true, Environment.GetEnvironmentVariable, signals.Token, stderr);
+        return signals.StoppedAtOnce ?? code;
     }
 
     /// <param name="environment">How environment variables are read: the process's, or a test's own.</param>

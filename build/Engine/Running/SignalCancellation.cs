@@ -17,6 +17,7 @@ internal sealed class SignalCancellation : IDisposable
     private readonly PosixSignalRegistration interrupt;
     private readonly PosixSignalRegistration terminate;
     private int signals;
+    private int stoppedAtOnce;
 
     public SignalCancellation(TextWriter messages)
     {
@@ -26,6 +27,12 @@ internal sealed class SignalCancellation : IDisposable
     }
 
     public CancellationToken Token => cancellation.Token;
+
+    /// <summary>
+    /// Set by a second signal before its tools are stopped: a run that ends on its own in between (its targets fail as
+    /// their tools die) must still exit with the signal's code, whichever thread gets to exit first.
+    /// </summary>
+    public int? StoppedAtOnce => Volatile.Read(ref stoppedAtOnce) is var code and > 0 ? code : null;
 
     public void Dispose()
     {
@@ -47,6 +54,7 @@ internal sealed class SignalCancellation : IDisposable
             return;
         }
 
+        Volatile.Write(ref stoppedAtOnce, exitCode);
         ToolProcesses.StopAll();
         Environment.Exit(exitCode);
     }

@@ -53,8 +53,8 @@ public sealed partial class BlueGreenDeployment
         var before = await platform.SampleAsync(idle, cancellation);
         while (clock.UtcNow - bakeStart < settings.BakeTime)
         {
-            var wait = settings.Analysis.Interval < settings.BakeTime - (clock.UtcNow - bakeStart) ? settings.Analysis.Interval : settings.BakeTime - (clock.UtcNow - bakeStart);
-            await clock.DelayAsync(wait, cancellation);
+            var remaining = settings.BakeTime - (clock.UtcNow - bakeStart);
+            await clock.DelayAsync(remaining < settings.Analysis.Interval ? remaining : settings.Analysis.Interval, cancellation);
             var status = await platform.ObserveAsync(idle, cancellation);
             if (status.State != ColorState.Running)
                 return $"{idle.Name()} stopped running: {Why(status)}";

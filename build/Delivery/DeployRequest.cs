@@ -4,7 +4,9 @@ public sealed record DeployRequest(string Environment, ImageDigest Image, string
     public ExpectedRelease Expected(Color color) => new(Version, Commit, color);
 
     /// <summary>"1.4.0 (sha256:3f2a…)", or the digest alone without a version.</summary>
-    public string Describe() => Version is { } version ? $"{version} ({Image.Short})" : Image.Short;
+    public string Describe() => Describe(Version, Image);
+
+    public static string Describe(string? version, ImageDigest image) => version is { } known ? $"{known} ({image.Short})" : image.Short;
 }
 
 /// <summary>Who deploys: a person or CI job, its run id, and the host and process (so a dead holder on this host is recognised).</summary>

@@ -3,7 +3,7 @@ public static class DeploymentSummary
 {
     public static string Of(DeploymentRecord record)
     {
-        var release = record.Version is { } version ? $"{version} ({ImageDigest.Parse(record.Image).Short})" : ImageDigest.Parse(record.Image).Short;
+        var release = DeployRequest.Describe(record.Version, ImageDigest.Parse(record.Image));
         var to = record.ToColor?.Name();
         var took = $"{record.Seconds:0.#} s";
         return record.Outcome switch

@@ -62,7 +62,7 @@ public interface IHazDeployment : IBuild
 
     [Parameter("Slack-compatible webhook told of each deploy's and rollback's outcome")]
     [Secret]
-    string? DeployWebhookUrl => TryGetValue(() => DeployWebhookUrl);
+    Uri? DeployWebhookUrl => TryGetValue(() => DeployWebhookUrl);
 
     DeploymentSettings DeploymentSettings => new()
     {
@@ -113,7 +113,7 @@ public interface IHazDeployment : IBuild
     /// <summary>Tells the webhook, when one is set, how a deploy or rollback ended; never fails the build.</summary>
     private async Task NotifyAsync(DeploymentRecord record, string summary, CancellationToken cancellation)
     {
-        if (DeployWebhookUrl is not { Length: > 0 } url)
+        if (DeployWebhookUrl is not { } url)
             return;
         var kind = record.Outcome switch
         {
@@ -122,7 +122,7 @@ public interface IHazDeployment : IBuild
             DeploymentOutcome.RolledBack => NoticeKind.RolledBack,
             _ => NoticeKind.Failed,
         };
-        using var notifier = new WebhookNotifier(new Uri(url));
+        using var notifier = new WebhookNotifier(url);
         await notifier.NotifyAsync(new DeploymentNotice(kind, DeployEnvironment, summary), cancellation);
     }
 }

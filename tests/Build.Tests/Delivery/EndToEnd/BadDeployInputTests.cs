@@ -17,6 +17,7 @@ public sealed class BadDeployInputTests(ServiceImages images)
     [InlineData("error: Invalid value '10,abc,100' for parameter TrafficSteps (--traffic-steps, from command line): traffic steps '10,abc,100': 'abc' is not a whole percentage", "--traffic-steps", "10,abc,100")]
     [InlineData("error: Invalid value '50,10,100' for parameter TrafficSteps (--traffic-steps, from command line): traffic steps '50,10,100': 10 does not increase on 50", "--traffic-steps", "50,10,100")]
     [InlineData("error: Invalid value '10,150' for parameter TrafficSteps (--traffic-steps, from command line): traffic steps '10,150': 150 is outside 1–100", "--traffic-steps", "10,150")]
+    [InlineData("error: Invalid value (secret value) for parameter DeployWebhookUrl (--deploy-webhook-url, from command line): expected an absolute URL", "--deploy-webhook-url", "hooks.example/T0-secret-path")]
     public async Task A_bad_option_is_a_usage_error_in_one_line_before_anything_runs(string expected, string option, string value)
     {
         await using var build = await LocalDeliveryBuild.CreateAsync(withDatabase: false);
@@ -27,6 +28,7 @@ public sealed class BadDeployInputTests(ServiceImages images)
         Assert.True(run.ExitCode == 2, run.ToString());
         var line = Assert.Single(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("T0-secret-path", run.Output, StringComparison.Ordinal);
         await AssertNothingStartedAsync(build);
     }
 

@@ -1,0 +1,22 @@
+using Engine;
+
+/// <summary>
+/// A build that works on an environment in ECS: which cluster, and the names of the environment's resources
+/// (<see cref="EcsNames"/>). DeployBlueGreen's platform, Provision and MigrateDb's one-off task start from here.
+/// </summary>
+public interface IHazEcs : IHazAws
+{
+    /// <summary>The environment: --environment, or local without one (which is not in ECS).</summary>
+    string EcsEnvironment => Profile ?? "local";
+
+    [Parameter("First part of the names of an environment's ECS resources: <app>-<env>-blue … (default app)")]
+    string EcsApp => TryGetValue(() => EcsApp) ?? "app";
+
+    [Parameter("ECS cluster of the environment (default <app>-<env>)")]
+    string? EcsCluster => TryGetValue(() => EcsCluster);
+
+    [Parameter("Container of the service's task definition that runs the image (default app)")]
+    string EcsContainer => TryGetValue(() => EcsContainer) ?? "app";
+
+    EcsNames EcsNames => new(EcsApp, EcsEnvironment, EcsCluster ?? $"{EcsApp}-{EcsEnvironment}", EcsContainer);
+}

@@ -39,9 +39,9 @@ public class AwsQueryClientTests
     }
 
     [Fact]
-    public void RDS_names_its_list_items_and_an_absent_optional_field_is_left_out()
+    public void RDS_names_its_list_items_otherwise()
     {
-        var parameters = new AwsQueryParameters().Tags(new Dictionary<string, string> { ["app"] = "web" }, member: "Tag").AddIfPresent("Marker", null);
+        var parameters = new AwsQueryParameters().Tags(new Dictionary<string, string> { ["app"] = "web" }, member: "Tag");
 
         Assert.Equal(["Tags.Tag.1.Key=app", "Tags.Tag.1.Value=web"], parameters.Select(p => $"{p.Key}={p.Value}"));
     }

@@ -23,15 +23,18 @@ public interface IHazEcsPlatform : IHazDeployment, IHazEcs
 
     IDeploymentPlatform IHazDeployment.CreateDeploymentPlatform() => CreateEcsPlatform();
 
-    EcsPlatform CreateEcsPlatform()
+    EcsPlatform CreateEcsPlatform() => CreateEcsPlatform(EcsEnvironment);
+
+    /// <summary>The ECS platform of an environment: this one, or another in the same account and region (staging, for a promotion).</summary>
+    EcsPlatform CreateEcsPlatform(string environment)
     {
-        if (EcsEnvironment == "local")
+        if (environment == "local")
             throw new InvalidOperationException("the local environment runs on this machine, not in ECS: deploy to --environment staging or production");
         var connection = ConnectAws();
         return new EcsPlatform(
             new EcsPlatformSettings
             {
-                Names = EcsNames,
+                Names = EcsNamesOf(environment),
                 Region = connection.Region,
                 ProductionPort = EcsProductionPort,
                 TestPort = EcsTestPort,

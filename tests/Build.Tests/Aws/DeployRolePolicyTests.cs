@@ -60,6 +60,6 @@ public partial class DeployRolePolicyTests
             .ToHashSet();
     }
 
-    [GeneratedRegex(@"(?:CallAsync|CallAllPagesAsync|AllPages)\(\s*""(?<operation>[A-Z]\w+)""")]
+    [GeneratedRegex(@"(?:CallAsync|CallOrNullAsync|CallAllPagesAsync|AllPages)\(\s*""(?<operation>[A-Z]\w+)""")]
     private static partial Regex OperationCall();
 }

@@ -39,7 +39,11 @@ internal static class GitHubOidcToken
         Environment.SetEnvironmentVariable("AWS_WEB_IDENTITY_TOKEN_FILE", file);
         if (BuildEnvironment.Get("AWS_ROLE_SESSION_NAME") is not { Length: > 0 })
             Environment.SetEnvironmentVariable("AWS_ROLE_SESSION_NAME", SessionName());
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            if (File.Exists(file))
+                File.Delete(file);
+        };
         return file;
     }
 

@@ -37,6 +37,8 @@ internal sealed partial class Build
                 Profile = IDeployProduction.ProductionProfile,
                 Parameters = [nameof(IDeployBlueGreen.ImageDigest), nameof(IHazDeployment.DeployWebhookUrl)],
                 UploadsOnFailure = true,
+                // An RDS snapshot, the migration and four bakes of two minutes; under the hour the role's session lasts.
+                TimeoutMinutes = 50,
             },
             new(From<IRollback>().Rollback)
             {

@@ -40,15 +40,7 @@ internal sealed partial class Build
                 // An RDS snapshot, the migration and four bakes of two minutes; under the hour the role's session lasts.
                 TimeoutMinutes = 50,
             },
-            new(From<IRollback>().Rollback)
-            {
-                OnFailureOf = [From<IDeployBlueGreen>().DeployBlueGreen, From<ISmokeTest>().SmokeTest],
-                Environment = IDeployProduction.ProductionProfile,
-                Aws = DeployAws,
-                Profile = IDeployProduction.ProductionProfile,
-                Parameters = [nameof(IHazDeployment.DeployWebhookUrl)],
-                UploadsOnFailure = true,
-            },
+            RollbackJob(IDeployProduction.ProductionProfile),
         ],
     };
 }

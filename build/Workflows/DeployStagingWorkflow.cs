@@ -49,15 +49,7 @@ internal sealed partial class Build
                 UploadsOnFailure = true,
             },
             new(From<ISmokeTest>().SmokeTest) { Environment = IDeployStaging.StagingProfile, Aws = DeployAws, Profile = IDeployStaging.StagingProfile },
-            new(From<IRollback>().Rollback)
-            {
-                OnFailureOf = [From<IDeployBlueGreen>().DeployBlueGreen, From<ISmokeTest>().SmokeTest],
-                Environment = IDeployStaging.StagingProfile,
-                Aws = DeployAws,
-                Profile = IDeployStaging.StagingProfile,
-                Parameters = [nameof(IHazDeployment.DeployWebhookUrl)],
-                UploadsOnFailure = true,
-            },
+            RollbackJob(IDeployStaging.StagingProfile),
         ],
     };
 }

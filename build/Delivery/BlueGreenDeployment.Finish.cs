@@ -8,7 +8,7 @@ public sealed partial class BlueGreenDeployment
         var standby = previous is not null && settings.StandbyGrace > TimeSpan.Zero;
         state = new EnvironmentState
         {
-            Live = new ColorRelease(idle, request.Image.ToString(), request.Version, request.Commit),
+            Live = new ColorRelease(idle, request.Image.ToString(), request.Version, request.Commit, request.Owner.RunId),
             Previous = previous,
             StandbyUntil = standby ? clock.UtcNow + settings.StandbyGrace : null,
         };

@@ -10,7 +10,7 @@ public static class ListenerTags
 {
     public const string Prefix = "deploy:";
 
-    private static readonly string[] ReleaseFields = ["color", "image", "version", "commit"];
+    private static readonly string[] ReleaseFields = ["color", "image", "version", "commit", "run"];
 
     public static IReadOnlyDictionary<string, string> FromState(EnvironmentState state)
     {
@@ -67,14 +67,14 @@ public static class ListenerTags
 
     private static void Release(Dictionary<string, string> tags, string name, ColorRelease? release)
     {
-        string?[] values = [release?.Color.Name(), release?.Image, release?.Version, release?.Commit];
+        string?[] values = [release?.Color.Name(), release?.Image, release?.Version, release?.Commit, release?.RunId];
         for (var i = 0; i < ReleaseFields.Length; i++)
             tags[$"{Prefix}{name}-{ReleaseFields[i]}"] = Clean(values[i]);
     }
 
     private static ColorRelease? Release(IReadOnlyDictionary<string, string> tags, string name) =>
         Field(tags, $"{name}-image") is { } image
-            ? new ColorRelease(ColorOf(tags, $"{name}-color"), image, Field(tags, $"{name}-version"), Field(tags, $"{name}-commit"))
+            ? new ColorRelease(ColorOf(tags, $"{name}-color"), image, Field(tags, $"{name}-version"), Field(tags, $"{name}-commit"), Field(tags, $"{name}-run"))
             : null;
 
     private static Color ColorOf(IReadOnlyDictionary<string, string> tags, string field) => Field(tags, field) switch

@@ -10,7 +10,7 @@ public class ListenerTagsTests
     {
         var state = new EnvironmentState
         {
-            Live = new ColorRelease(Color.Green, MotoEcsEnvironment.ImageB, "1.4.0-dev.3", "abc1234"),
+            Live = new ColorRelease(Color.Green, MotoEcsEnvironment.ImageB, "1.4.0-dev.3", "abc1234", "987-2"),
             Previous = new ColorRelease(Color.Blue, MotoEcsEnvironment.ImageA),
             StandbyUntil = Noon,
             InProgress = new DeployAttempt(MotoEcsEnvironment.ImageC, Color.Blue, "shift", "123-1", Noon),

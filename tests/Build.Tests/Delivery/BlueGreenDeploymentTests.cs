@@ -13,7 +13,7 @@ public sealed class BlueGreenDeploymentTests
         Assert.Equal(DeploymentOutcome.Deployed, record.Outcome);
         Assert.Equal(Color.Blue, record.ToColor);
         Assert.Equal(TrafficWeights.AllOn(Color.Blue), harness.Platform.Weights);
-        Assert.Equal(new ColorRelease(Color.Blue, DeployHarness.ImageA, "1.0.0", "abc123"), harness.Platform.State.Live);
+        Assert.Equal(new ColorRelease(Color.Blue, DeployHarness.ImageA, "1.0.0", "abc123", harness.Owner.RunId), harness.Platform.State.Live);
         Assert.Null(harness.Platform.State.InProgress);
         Assert.Equal(Color.Blue, Assert.Single(harness.Smoke.Calls).Color);
         Assert.Null(harness.Platform.Lock);

@@ -36,7 +36,7 @@ public sealed class CrashRecoveryTests
             Assert.Equal(TrafficWeights.AllOn(Color.Blue), harness.Platform.WeightHistory[0]);
         Assert.Equal(Color.Green, harness.Platform.Stopped[0]);
         Assert.Equal(DeploymentOutcome.Deployed, record.Outcome);
-        Assert.Equal(new ColorRelease(Color.Green, DeployHarness.ImageB, "1.0.0", "abc123"), harness.Platform.State.Live);
+        Assert.Equal(new ColorRelease(Color.Green, DeployHarness.ImageB, "1.0.0", "abc123", harness.Owner.RunId), harness.Platform.State.Live);
         Assert.Equal(TrafficWeights.AllOn(Color.Green), harness.Platform.Weights);
         Assert.Null(harness.Platform.State.InProgress);
     }

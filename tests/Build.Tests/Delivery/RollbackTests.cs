@@ -47,7 +47,7 @@ public sealed class RollbackTests
 
         Assert.Equal(DeploymentOutcome.RolledBack, record.Outcome);
         Assert.Contains(harness.Lines, l => l.Contains("cannot take traffic back at once", StringComparison.Ordinal));
-        Assert.Equal(new ColorRelease(Color.Blue, DeployHarness.ImageA, "1.0.0", "abc123"), harness.Platform.State.Live);
+        Assert.Equal(new ColorRelease(Color.Blue, DeployHarness.ImageA, "1.0.0", "abc123", harness.Owner.RunId), harness.Platform.State.Live);
         Assert.Equal([10, 50, 100], harness.TrafficGiven(Color.Blue).TakeLast(3));
     }
 

@@ -10,8 +10,8 @@ internal static class AwsErrorResponse
 {
     public static AwsServiceException Read(string service, string operation, HttpResponseMessage response, string body)
     {
-        var requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id");
         var (code, message) = FromJson(body) ?? FromXml(body) ?? (null, null);
+        var requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id") ?? XmlRequestId(body);
         code = Header(response, "x-amzn-ErrorType") is { } header ? header.Split(':')[0] : code;
         code = code?.Split('#')[^1];
         var fallback = response.StatusCode == HttpStatusCode.TooManyRequests ? "Throttling" : $"Http{(int)response.StatusCode}";
@@ -41,6 +41,21 @@ internal static class AwsErrorResponse
         {
             var error = XDocument.Parse(body).Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
             return error is null ? null : (Child(error, "Code"), Child(error, "Message"));
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Query protocols put the request id in the body: &lt;RequestId&gt; (ELBv2, RDS) or &lt;RequestID&gt; (EC2).</summary>
+    private static string? XmlRequestId(string body)
+    {
+        if (!body.TrimStart().StartsWith('<'))
+            return null;
+        try
+        {
+            return XDocument.Parse(body).Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value;
         }
         catch (System.Xml.XmlException)
         {

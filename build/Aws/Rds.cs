@@ -1,0 +1,64 @@
+/// <summary>
+/// Amazon RDS's API (awsQuery 2014-10-31), the operations a migration's safety net uses: snapshot the instance before
+/// migrating, find the snapshot, and restore it to a new instance when a migration has to be undone.
+/// </summary>
+public sealed class Rds(AwsQueryClient client)
+{
+    public static readonly AwsQueryService Service = new("RDS", "RDS", "rds", "rds", "2014-10-31");
+
+    public Rds(AwsConnection connection)
+        : this(new AwsQueryClient(connection, Service))
+    {
+    }
+
+    /// <summary>Starts a manual snapshot; it is "creating" until RDS has copied the volume, then "available".</summary>
+    public async Task<DbSnapshot> CreateDbSnapshot(string instanceId, string snapshotId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellation)
+    {
+        // RDS names its tag list's items Tag, not member: Tags.Tag.1.Key.
+        var parameters = new AwsQueryParameters().Add("DBInstanceIdentifier", instanceId).Add("DBSnapshotIdentifier", snapshotId).Tags(tags, member: "Tag");
+        var result = await client.CallAsync("CreateDBSnapshot", parameters, cancellation);
+        return DbSnapshot.From(result.Child("DBSnapshot") ?? throw new InvalidOperationException("RDS CreateDBSnapshot answered without a DBSnapshot."));
+    }
+
+    public async Task<DbSnapshot?> DescribeDbSnapshot(string snapshotId, CancellationToken cancellation)
+    {
+        try
+        {
+            var result = await client.CallAsync("DescribeDBSnapshots", new AwsQueryParameters().Add("DBSnapshotIdentifier", snapshotId), cancellation);
+            return result.Members("DBSnapshots", "DBSnapshot").Select(DbSnapshot.From).FirstOrDefault();
+        }
+        catch (AwsServiceException e) when (e.Code == "DBSnapshotNotFound")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The instance's snapshots, every page of them.</summary>
+    public async Task<IReadOnlyList<DbSnapshot>> DescribeDbSnapshots(string instanceId, CancellationToken cancellation)
+    {
+        var snapshots = await client.CallAllPagesAsync(
+            "DescribeDBSnapshots", new AwsQueryParameters().Add("DBInstanceIdentifier", instanceId), "DBSnapshots", cancellation, member: "DBSnapshot", nextMarker: "Marker");
+        return [.. snapshots.Select(DbSnapshot.From)];
+    }
+
+    public async Task<DbInstance?> DescribeDbInstance(string instanceId, CancellationToken cancellation)
+    {
+        try
+        {
+            var result = await client.CallAsync("DescribeDBInstances", new AwsQueryParameters().Add("DBInstanceIdentifier", instanceId), cancellation);
+            return result.Members("DBInstances", "DBInstance").Select(DbInstance.From).FirstOrDefault();
+        }
+        catch (AwsServiceException e) when (e.Code == "DBInstanceNotFound")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A new instance from the snapshot, with the snapshot's settings; it is "creating" until it serves.</summary>
+    public async Task<DbInstance> RestoreDbInstanceFromSnapshot(string newInstanceId, string snapshotId, CancellationToken cancellation)
+    {
+        var parameters = new AwsQueryParameters().Add("DBInstanceIdentifier", newInstanceId).Add("DBSnapshotIdentifier", snapshotId);
+        var result = await client.CallAsync("RestoreDBInstanceFromDBSnapshot", parameters, cancellation);
+        return DbInstance.From(result.Child("DBInstance") ?? throw new InvalidOperationException("RDS RestoreDBInstanceFromDBSnapshot answered without a DBInstance."));
+    }
+}

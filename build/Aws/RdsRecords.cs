@@ -1,0 +1,27 @@
+using System.Xml.Linq;
+
+/// <summary>A DB snapshot; <see cref="Status"/> is creating, available, failed …; <see cref="Created"/> absent while it is made.</summary>
+public sealed record DbSnapshot(string Id, string InstanceId, string Status, DateTimeOffset? Created, string Arn)
+{
+    public static DbSnapshot From(XElement snapshot) => new(
+        snapshot.Required("DBSnapshotIdentifier"),
+        snapshot.Required("DBInstanceIdentifier"),
+        snapshot.Text("Status") ?? "unknown",
+        snapshot.Timestamp("SnapshotCreateTime"),
+        snapshot.Required("DBSnapshotArn"));
+}
+
+/// <summary>A DB instance; the endpoint is absent until the instance has one (while it is being created).</summary>
+public sealed record DbInstance(string Id, string Status, string? Endpoint, int? Port, string Arn)
+{
+    public static DbInstance From(XElement instance)
+    {
+        var endpoint = instance.Child("Endpoint");
+        return new DbInstance(
+            instance.Required("DBInstanceIdentifier"),
+            instance.Text("DBInstanceStatus") ?? "unknown",
+            endpoint?.Text("Address"),
+            endpoint?.Integer("Port"),
+            instance.Required("DBInstanceArn"));
+    }
+}

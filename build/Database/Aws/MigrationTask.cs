@@ -35,7 +35,7 @@ internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, PollingWait po
     }
 
     // The log helps whoever reads the failure; its absence is said, never a reason to fail a task that exited 0.
-    private async Task<IReadOnlyList<string>> TailAsync(MigrationTaskLog log, string container, string taskArn, CancellationToken cancellation)
+    internal async Task<IReadOnlyList<string>> TailAsync(MigrationTaskLog log, string container, string taskArn, CancellationToken cancellation)
     {
         var stream = log.StreamOf(container, taskArn);
         try

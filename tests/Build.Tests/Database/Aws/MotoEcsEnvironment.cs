@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BuildTests.Aws;
+
+namespace BuildTests.Database.Aws;
+
+/// <summary>
+/// What Provision leaves behind for one environment, made in moto with ECS's own API: a cluster, the task family with
+/// an awslogs container, and the blue and green services in a VPC's subnets (blue serving, green scaled to 0). An
+/// environment name of its own per test, so tests sharing moto never see each other's resources.
+/// </summary>
+internal sealed record MotoEcsEnvironment(EcsNames Names, MotoNetwork Network, string TaskDefinitionArn)
+{
+    public const string Image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + "0000000000000000000000000000000000000000000000000000000000000001";
+
+    public static string NewEnvironment() => "t" + Guid.NewGuid().ToString("N")[..8];
+
+    public static async Task<MotoEcsEnvironment> CreateAsync(string environment, bool withServices = true)
+    {
+        var names = new EcsNames("app", environment, $"app-{environment}", "app");
+        var network = await MotoNetwork.Create(CancellationToken.None);
+        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
+        await ecs.CallAsync("CreateCluster", new JsonObject { ["clusterName"] = names.Cluster }, CancellationToken.None);
+        var registered = await ecs.CallAsync("RegisterTaskDefinition", TaskDefinition(names), CancellationToken.None);
+        var arn = registered.GetProperty("taskDefinition").GetProperty("taskDefinitionArn").GetString()!;
+        if (withServices)
+        {
+            foreach (var (color, desired) in new[] { (Color.Blue, 2), (Color.Green, 0) })
+                await ecs.CallAsync("CreateService", Service(names, network, color, arn, desired), CancellationToken.None);
+        }
+
+        return new MotoEcsEnvironment(names, network, arn);
+    }
+
+    /// <summary>A task as ECS describes it now, as raw JSON: what the test reads the override from.</summary>
+    public async Task<JsonElement> DescribeTaskAsync(string taskArn)
+    {
+        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
+        var answer = await ecs.CallAsync("DescribeTasks", new JsonObject { ["cluster"] = Names.Cluster, ["tasks"] = new JsonArray(taskArn) }, CancellationToken.None);
+        return answer.GetProperty("tasks")[0];
+    }
+
+    private static JsonObject TaskDefinition(EcsNames names) => new()
+    {
+        ["family"] = names.TaskFamily,
+        ["requiresCompatibilities"] = new JsonArray("FARGATE"),
+        ["networkMode"] = "awsvpc",
+        ["cpu"] = "256",
+        ["memory"] = "512",
+        ["containerDefinitions"] = new JsonArray(new JsonObject
+        {
+            ["name"] = names.Container,
+            ["image"] = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + new string('f', 64),
+            ["essential"] = true,
+            ["logConfiguration"] = new JsonObject
+            {
+                ["logDriver"] = "awslogs",
+                ["options"] = new JsonObject { ["awslogs-group"] = names.LogGroup, ["awslogs-region"] = "us-east-1", ["awslogs-stream-prefix"] = "svc" },
+            },
+        }),
+    };
+
+    private static JsonObject Service(EcsNames names, MotoNetwork network, Color color, string taskDefinition, int desired) => new()
+    {
+        ["cluster"] = names.Cluster,
+        ["serviceName"] = names.Service(color),
+        ["taskDefinition"] = taskDefinition,
+        ["desiredCount"] = desired,
+        ["launchType"] = "FARGATE",
+        ["networkConfiguration"] = new JsonObject
+        {
+            ["awsvpcConfiguration"] = new JsonObject
+            {
+                ["subnets"] = new JsonArray([.. network.SubnetIds.Select(s => (JsonNode)JsonValue.Create(s)!)]),
+                ["securityGroups"] = new JsonArray(network.SecurityGroupId),
+                ["assignPublicIp"] = "DISABLED",
+            },
+        },
+    };
+}

@@ -6,6 +6,7 @@
 MOTO_READY_DEADLINE_SECONDS="${MOTO_READY_DEADLINE_SECONDS:-30}"
 moto_dir=""
 moto_pid=""
+moto_launcher="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/moto-ecs.py"
 
 moto_start() {
   if [[ -n "${TEST_AWS_ENDPOINT:-}" ]]; then
@@ -24,12 +25,45 @@ moto_start() {
   moto_dir="$(mktemp -d "${TMPDIR:-/tmp}/with-services-moto.XXXXXX")"
   local port
   port="$(services_free_port)"
-  moto_server -H 127.0.0.1 -p "$port" > "$moto_dir/moto.log" 2>&1 &
+  local python
+  python="$(moto_python)"
+  # $python unquoted on purpose: the interpreter may be "/usr/bin/env python3".
+  # shellcheck disable=SC2086
+  if [[ -n "$python" ]] && $python "$moto_launcher" --check > "$moto_dir/check.log" 2>&1; then
+    # moto with ECS rollouts and their target registration emulated (see moto-ecs.py)
+    # shellcheck disable=SC2086
+    $python "$moto_launcher" -H 127.0.0.1 -p "$port" > "$moto_dir/moto.log" 2>&1 &
+  else
+    services_log "moto: the ECS rollout emulation does not load with this moto ($(tail -n 1 "$moto_dir/check.log" 2>/dev/null)); plain moto_server"
+    moto_server -H 127.0.0.1 -p "$port" > "$moto_dir/moto.log" 2>&1 &
+  fi
   moto_pid=$!
   services_wait moto "$MOTO_READY_DEADLINE_SECONDS" "$moto_dir/moto.log" "$moto_pid" \
     curl --silent --fail --max-time 2 "http://127.0.0.1:$port/moto-api/"
   export TEST_AWS_ENDPOINT="http://127.0.0.1:$port"
   services_log "moto: ready, TEST_AWS_ENDPOINT=$TEST_AWS_ENDPOINT"
+}
+
+# The Python that has moto: python3 when it imports moto, else the interpreter moto_server's script runs (behind a
+# pyenv shim, the one pyenv resolves). Empty when neither is found.
+moto_python() {
+  if python3 -c 'import moto.server' > /dev/null 2>&1; then
+    echo python3
+    return 0
+  fi
+  local script shebang
+  script="$(command -v moto_server)"
+  if command -v pyenv > /dev/null; then
+    script="$(pyenv which moto_server 2> /dev/null || echo "$script")"
+  fi
+  shebang="$(head -n 1 "$script")"
+  shebang="${shebang#\#!}"
+  # Word-split on purpose: a shebang may be "/usr/bin/env python3".
+  # shellcheck disable=SC2086
+  if [[ "$shebang" == *python* ]] && $shebang -c 'import moto.server' > /dev/null 2>&1; then
+    echo "$shebang"
+  fi
+  return 0
 }
 
 moto_stop() {

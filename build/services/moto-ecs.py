@@ -1,0 +1,100 @@
+"""moto_server with ECS rollouts emulated: a test stand-in, not a model of ECS.
+
+moto 5 keeps a service's first deployment forever: UpdateService with a new task definition makes no new deployment,
+running counts come from the server's MOTO_ECS_SERVICE_RUNNING, and no task ever reaches the service's load balancer.
+This launcher patches moto's ECS backend so that every CreateService/UpdateService ends as a real rolling update that
+succeeded at once would: one PRIMARY deployment of the service's task definition (the previous one gone), rolloutState
+COMPLETED, running = desired; and the service's tasks registered as `ip` targets (one fake private address per running
+task, on the container port) in the ELBv2 target groups of its loadBalancers, which moto then reports healthy.
+
+Usage: the same as moto_server (moto-ecs.py -H 127.0.0.1 -p PORT). `moto-ecs.py --check` only imports and patches,
+so build/services/moto.sh can fall back to plain moto_server when this moto's internals differ.
+"""
+
+import ipaddress
+import itertools
+import sys
+
+from moto.core.utils import utcnow
+from moto.ecs.models import EC2ContainerServiceBackend, Service
+from moto.elbv2.models import elbv2_backends
+from moto.moto_api._internal import mock_random
+from moto.server import main
+
+# Fake task addresses: 10.0.0.1, 10.0.0.2 … never reused, so a new deployment's targets differ from the old ones.
+_addresses = (str(ipaddress.IPv4Address(0x0A000000 + n)) for n in itertools.count(1))
+
+
+def _complete_rollout(service, new_deployment):
+    """Ends the service's rollout as ECS does when every task started and passed its checks."""
+    now = utcnow()
+    if new_deployment or not service.deployments:
+        deployment_id = f"ecs-svc/{mock_random.randint(0, 32**12)}"
+        service.deployments = [{"id": deployment_id, "status": "PRIMARY", "createdAt": now, "launchType": service.launch_type}]
+    primary = service.deployments[0]
+    primary.update(
+        taskDefinition=service.task_definition,
+        desiredCount=service.desired_count,
+        runningCount=service.desired_count,
+        pendingCount=0,
+        failedTasks=0,
+        rolloutState="COMPLETED",
+        rolloutStateReason=f"ECS deployment {primary['id']} completed.",
+        updatedAt=now,
+    )
+    service.running_count = service.desired_count
+    service.pending_count = 0
+    # Newest first, as ECS lists them.
+    service.events.insert(0, {"id": str(mock_random.uuid4()), "createdAt": now, "message": f"(service {service.name}) has reached a steady state."})
+    _register_targets(service, new_deployment)
+
+
+def _register_targets(service, new_deployment):
+    """One target per running task; a new deployment replaces every task, a scale change keeps the ones that stay."""
+    kept = [] if new_deployment else getattr(service, "emulated_task_addresses", [])[: service.desired_count]
+    addresses = kept + [next(_addresses) for _ in range(service.desired_count - len(kept))]
+    previous = getattr(service, "emulated_task_addresses", [])
+    service.emulated_task_addresses = addresses
+    elbv2 = elbv2_backends[service._account_id][service.region_name]
+    for balancer in service.load_balancers:
+        group = elbv2.target_groups.get(balancer.get("targetGroupArn"))
+        if group is None:
+            continue
+        gone = [{"Id": a} for a in previous if a not in addresses and a in group.targets]
+        if gone:
+            group.deregister(gone)
+        group.register([{"Id": a, "Port": balancer.get("containerPort")} for a in addresses])
+
+
+_original_service_init = Service.__init__
+_original_update_service = EC2ContainerServiceBackend.update_service
+
+
+def _service_init(self, *args, **kwargs):
+    # Inside __init__, so moto's CreateService counts the cluster's running tasks from the finished rollout.
+    _original_service_init(self, *args, **kwargs)
+    if self.deployment_controller.get("type") == "ECS":
+        _complete_rollout(self, new_deployment=True)
+
+
+def _update_service(self, service_properties):
+    cluster = service_properties.get("cluster", "default")
+    before = self._get_service(cluster, service_properties["service"].split("/")[-1])
+    previous_definition = before.task_definition
+    force = bool(service_properties.get("force_new_deployment"))
+    service = _original_update_service(self, service_properties)
+    if service.task_definition:
+        # ECS stores the full ARN whatever form (family:revision) the caller named it by.
+        service.task_definition = self.describe_task_definition(service.task_definition).arn
+    if service.deployment_controller.get("type") == "ECS":
+        _complete_rollout(service, new_deployment=force or service.task_definition != previous_definition)
+    return service
+
+
+Service.__init__ = _service_init
+EC2ContainerServiceBackend.update_service = _update_service
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--check"]:
+        sys.exit(0)
+    main(sys.argv[1:])

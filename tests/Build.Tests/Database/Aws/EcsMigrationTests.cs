@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BuildTests.Aws;
+using Engine;
 
 namespace BuildTests.Database.Aws;
 
@@ -14,7 +15,7 @@ public sealed class EcsMigrationTests : IDisposable
     private static readonly PollingWait Fast = new(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
     private readonly string artifacts = Directory.CreateTempSubdirectory("migrateaws-").FullName;
 
-    private AbsolutePath RecordFile => (AbsolutePath)artifacts / "migration.json";
+    private AbsolutePath RecordFile => new AbsolutePath(artifacts) / "migration.json";
 
     [MotoFact]
     public async Task The_task_runs_migrate_in_the_services_network_after_a_snapshot_and_succeeds_on_exit_0()

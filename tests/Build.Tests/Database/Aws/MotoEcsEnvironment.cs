@@ -19,6 +19,7 @@ internal sealed record MotoEcsEnvironment(EcsNames Names, MotoNetwork Network, s
     {
         var names = new EcsNames("app", environment, $"app-{environment}", "app");
         var network = await MotoNetwork.Create(CancellationToken.None);
+        await EnableDnsHostnamesAsync(network.VpcId);
         using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
         await ecs.CallAsync("CreateCluster", new JsonObject { ["clusterName"] = names.Cluster }, CancellationToken.None);
         var registered = await ecs.CallAsync("RegisterTaskDefinition", TaskDefinition(names), CancellationToken.None);
@@ -40,6 +41,13 @@ internal sealed record MotoEcsEnvironment(EcsNames Names, MotoNetwork Network, s
         return answer.GetProperty("tasks")[0];
     }
 
+    // moto's RunTask gives the task's network interface a private DNS name, which it has only in a VPC with DNS host names (HTTP 500 otherwise).
+    private static async Task EnableDnsHostnamesAsync(string vpcId)
+    {
+        using var ec2 = new AwsQueryClient(MotoNetwork.Connection(), new AwsQueryService("EC2", "EC2", "ec2", "ec2", "2016-11-15"));
+        await ec2.CallAsync("ModifyVpcAttribute", new AwsQueryParameters().Add("VpcId", vpcId).Add("EnableDnsHostnames.Value", "true"), CancellationToken.None);
+    }
+
     private static JsonObject TaskDefinition(EcsNames names) => new()
     {
         ["family"] = names.TaskFamily,
@@ -52,6 +60,8 @@ internal sealed record MotoEcsEnvironment(EcsNames Names, MotoNetwork Network, s
             ["name"] = names.Container,
             ["image"] = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + new string('f', 64),
             ["essential"] = true,
+            ["cpu"] = 256, // moto's RunTask adds up the containers' cpu and memory, and fails (HTTP 500) without them
+            ["memory"] = 512,
             ["logConfiguration"] = new JsonObject
             {
                 ["logDriver"] = "awslogs",

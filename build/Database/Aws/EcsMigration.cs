@@ -60,12 +60,14 @@ internal sealed class EcsMigration(Ecs ecs, MigrationSnapshots snapshots, Migrat
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(request);
         var task = MigrationTask.TaskId(record.OneOffTask?.Arn ?? "");
-        return request.DryRun
-            ? $"dry run in task {task}"
-            : $"V{Version(record.VersionBefore)} → V{Version(record.VersionAfter)} in task {task}, backup {record.Backup ?? "skipped"}";
+        var versions = (record.VersionBefore, record.VersionAfter) switch
+        {
+            (null, null) => "versions not in its log",
+            var (before, after) when before == after => $"at V{after}",
+            var (before, after) => $"V{before} → V{after}",
+        };
+        return request.DryRun ? $"dry run in task {task}, {versions}" : $"migrated in task {task}, {versions}, backup {record.Backup ?? "skipped"}";
     }
-
-    private static string Version(long? version) => version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
 }
 
 /// <summary>Where and with what MigrateDb migrates on AWS: the environment's names, the image, the RDS instance, the deadlines.</summary>

@@ -18,9 +18,9 @@ internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, PollingWait po
         ArgumentNullException.ThrowIfNull(revision);
         Log.Information($"Running '{string.Join(' ', command)}' as a one-off task of {revision.Family}:{revision.Revision} in cluster {names.Cluster}…");
         var started = await ecs.RunTask(new EcsRunTaskRequest(names.Cluster, revision.Arn, names.Container, command, network, StartedBy), cancellation);
-        Log.Information($"Started task {started.Arn}.");
+        Log.Information($"Started task {started.Arn} ({started.LastStatus}).");
         var stopped = await polling.UntilAsync<EcsTask>(
-            $"Migration task {TaskId(started.Arn)}",
+            $"Migration task {started.Id}",
             deadline,
             async token =>
             {
@@ -42,7 +42,7 @@ internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, PollingWait po
         {
             var events = await logs.TailLogStream(log.Group, stream, TailLines, cancellation);
             var lines = events.Select(e => SecretRedaction.Redact(e.Message.TrimEnd())).ToList();
-            Log.Information($"The last {lines.Count} line(s) of {log.Group} {stream}:");
+            Log.Information(lines.Count == 0 ? $"The task's log {log.Group} {stream} has no lines." : $"The last {lines.Count} line(s) of {log.Group} {stream}:");
             foreach (var line in lines)
                 Log.Information("  | " + line);
             return lines;

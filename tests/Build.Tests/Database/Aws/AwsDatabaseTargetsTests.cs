@@ -99,7 +99,7 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
     }
 
     [Fact]
-    public async Task Production_is_refused_without_the_confirmation_parameter_before_AWS_is_called()
+    public async Task Production_is_refused_without_the_confirmation_parameter_before_AWS_is_called() // production is on AWS: moved here from RestoreDbTests
     {
         File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.production.json"), "{}");
 

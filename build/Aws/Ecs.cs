@@ -43,7 +43,9 @@ public sealed partial class Ecs(AwsJsonClient client)
         var body = request.DeepClone().AsObject();
         if (tags.Count > 0)
             body["tags"] = EcsJson.Tags(tags);
-        return EcsTaskDefinition.From(await client.CallAsync("RegisterTaskDefinition", body, cancellation));
+        var registered = EcsTaskDefinition.From(await client.CallAsync("RegisterTaskDefinition", body, cancellation));
+        // The answer carries the new revision's tags; an implementation that leaves them out (moto) still applied ours.
+        return registered.Tags.Count == 0 ? registered with { Tags = tags } : registered;
     }
 
     /// <summary>The family's ACTIVE revisions, newest first (sorted here: not every implementation honours sort).</summary>

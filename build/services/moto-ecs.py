@@ -6,6 +6,8 @@ This launcher patches moto's ECS backend so that every CreateService/UpdateServi
 succeeded at once would: one PRIMARY deployment of the service's task definition (the previous one gone), rolloutState
 COMPLETED, running = desired; and the service's tasks registered as `ip` targets (one fake private address per running
 task, on the container port) in the ELBv2 target groups of its loadBalancers, which moto then reports healthy.
+Two moto RunTask failures (HTTP 500) are worked around too: a Fargate definition with task-level memory only, and
+awsvpc networking in a VPC without DNS hostnames.
 
 Usage: the same as moto_server (moto-ecs.py -H 127.0.0.1 -p PORT). `moto-ecs.py --check` only imports and patches,
 so build/services/moto.sh can fall back to plain moto_server when this moto's internals differ.
@@ -16,6 +18,7 @@ import itertools
 import sys
 
 from moto.core.utils import utcnow
+from moto.ec2.models.elastic_network_interfaces import NetworkInterface
 from moto.ecs.models import EC2ContainerServiceBackend, Service
 from moto.elbv2.models import elbv2_backends
 from moto.moto_api._internal import mock_random
@@ -91,8 +94,21 @@ def _update_service(self, service_properties):
     return service
 
 
+_original_requirements = EC2ContainerServiceBackend._calculate_task_resource_requirements
+
+
+def _requirements(task_definition):
+    # A Fargate definition may size memory for the task only; moto sums the containers' and fails on a missing one.
+    if all("memory" in c or "memoryReservation" in c for c in task_definition.container_definitions):
+        return _original_requirements(task_definition)
+    return {"CPU": 0, "MEMORY": int(task_definition.memory or 0), "PORTS": [], "PORTS_UDP": []}
+
+
 Service.__init__ = _service_init
 EC2ContainerServiceBackend.update_service = _update_service
+EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_requirements)
+# RunTask in awsvpc mode reads its ENI's private DNS name, which moto sets only in VPCs with DNS hostnames enabled.
+NetworkInterface.private_dns_name = None
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--check"]:

@@ -33,6 +33,22 @@ public sealed class AwsQueryClient : IDisposable
     }
 
     /// <summary>
+    /// The operation's result, or null when the service answers <paramref name="notFoundCode"/>: a describe of one
+    /// named thing that is not there, which the caller treats as an answer rather than a failure.
+    /// </summary>
+    public async Task<XElement?> CallOrNullAsync(string operation, IReadOnlyList<KeyValuePair<string, string>> parameters, string notFoundCode, CancellationToken cancellation)
+    {
+        try
+        {
+            return await CallAsync(operation, parameters, cancellation);
+        }
+        catch (AwsServiceException e) when (e.Code == notFoundCode)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The items of the list <paramref name="list"/> over every page: the call is repeated with <c>Marker</c> set to
     /// the answer's <paramref name="nextMarker"/> (ELBv2 says NextMarker, RDS Marker) until there is none.
     /// </summary>

@@ -34,9 +34,6 @@ public sealed class AwsQueryParameters : IReadOnlyList<KeyValuePair<string, stri
 
     public AwsQueryParameters Add(string name, int value) => Add(name, value.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>A field only when it has a value: AWS reads an absent optional field as its default, an empty one as wrong.</summary>
-    public AwsQueryParameters AddIfPresent(string name, string? value) => value is null ? this : Add(name, value);
-
     public AwsQueryParameters List(string name, IEnumerable<string> values, string member = "member")
     {
         var index = 0;

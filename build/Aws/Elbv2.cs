@@ -13,15 +13,8 @@ public sealed partial class Elbv2(AwsQueryClient client)
 
     public async Task<LoadBalancer?> DescribeLoadBalancer(string name, CancellationToken cancellation)
     {
-        try
-        {
-            var result = await client.CallAsync("DescribeLoadBalancers", new AwsQueryParameters().List("Names", [name]), cancellation);
-            return result.Members("LoadBalancers").Select(LoadBalancer.From).FirstOrDefault();
-        }
-        catch (AwsServiceException e) when (e.Code == "LoadBalancerNotFound")
-        {
-            return null;
-        }
+        var result = await client.CallOrNullAsync("DescribeLoadBalancers", new AwsQueryParameters().List("Names", [name]), "LoadBalancerNotFound", cancellation);
+        return result?.Members("LoadBalancers").Select(LoadBalancer.From).FirstOrDefault();
     }
 
     /// <summary>An internet-facing application load balancer.</summary>
@@ -37,15 +30,8 @@ public sealed partial class Elbv2(AwsQueryClient client)
 
     public async Task<TargetGroup?> DescribeTargetGroup(string name, CancellationToken cancellation)
     {
-        try
-        {
-            var result = await client.CallAsync("DescribeTargetGroups", new AwsQueryParameters().List("Names", [name]), cancellation);
-            return result.Members("TargetGroups").Select(TargetGroup.From).FirstOrDefault();
-        }
-        catch (AwsServiceException e) when (e.Code == "TargetGroupNotFound")
-        {
-            return null;
-        }
+        var result = await client.CallOrNullAsync("DescribeTargetGroups", new AwsQueryParameters().List("Names", [name]), "TargetGroupNotFound", cancellation);
+        return result?.Members("TargetGroups").Select(TargetGroup.From).FirstOrDefault();
     }
 
     /// <summary>An HTTP target group of IP targets (what Fargate tasks register as), health-checked on <paramref name="healthCheckPath"/>.</summary>

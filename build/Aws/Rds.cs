@@ -22,15 +22,8 @@ public sealed class Rds(AwsQueryClient client)
 
     public async Task<DbSnapshot?> DescribeDbSnapshot(string snapshotId, CancellationToken cancellation)
     {
-        try
-        {
-            var result = await client.CallAsync("DescribeDBSnapshots", new AwsQueryParameters().Add("DBSnapshotIdentifier", snapshotId), cancellation);
-            return result.Members("DBSnapshots", "DBSnapshot").Select(DbSnapshot.From).FirstOrDefault();
-        }
-        catch (AwsServiceException e) when (e.Code == "DBSnapshotNotFound")
-        {
-            return null;
-        }
+        var result = await client.CallOrNullAsync("DescribeDBSnapshots", new AwsQueryParameters().Add("DBSnapshotIdentifier", snapshotId), "DBSnapshotNotFound", cancellation);
+        return result?.Members("DBSnapshots", "DBSnapshot").Select(DbSnapshot.From).FirstOrDefault();
     }
 
     /// <summary>The instance's snapshots, every page of them.</summary>
@@ -43,15 +36,8 @@ public sealed class Rds(AwsQueryClient client)
 
     public async Task<DbInstance?> DescribeDbInstance(string instanceId, CancellationToken cancellation)
     {
-        try
-        {
-            var result = await client.CallAsync("DescribeDBInstances", new AwsQueryParameters().Add("DBInstanceIdentifier", instanceId), cancellation);
-            return result.Members("DBInstances", "DBInstance").Select(DbInstance.From).FirstOrDefault();
-        }
-        catch (AwsServiceException e) when (e.Code == "DBInstanceNotFound")
-        {
-            return null;
-        }
+        var result = await client.CallOrNullAsync("DescribeDBInstances", new AwsQueryParameters().Add("DBInstanceIdentifier", instanceId), "DBInstanceNotFound", cancellation);
+        return result?.Members("DBInstances", "DBInstance").Select(DbInstance.From).FirstOrDefault();
     }
 
     /// <summary>A new instance from the snapshot, with the snapshot's settings; it is "creating" until it serves.</summary>

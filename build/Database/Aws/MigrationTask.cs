@@ -19,16 +19,27 @@ internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, PollingWait po
         Log.Information($"Running '{string.Join(' ', command)}' as a one-off task of {revision.Family}:{revision.Revision} in cluster {names.Cluster}…");
         var started = await ecs.RunTask(new EcsRunTaskRequest(names.Cluster, revision.Arn, names.Container, command, network, StartedBy), cancellation);
         Log.Information($"Started task {started.Arn} ({started.LastStatus}).");
-        var stopped = await polling.UntilAsync<EcsTask>(
-            $"Migration task {started.Id}",
-            deadline,
-            async token =>
-            {
-                var seen = (await ecs.DescribeTasks(names.Cluster, [started.Arn], token)).FirstOrDefault()
-                    ?? throw new InvalidOperationException($"ECS no longer knows task {started.Arn}: it stopped over an hour ago, or was never started.");
-                return (seen.LastStatus == "STOPPED" ? seen : null, seen.LastStatus);
-            },
-            cancellation);
+        EcsTask stopped;
+        try
+        {
+            stopped = await polling.UntilAsync<EcsTask>(
+                $"Migration task {started.Id}",
+                deadline,
+                async token =>
+                {
+                    var seen = (await ecs.DescribeTasks(names.Cluster, [started.Arn], token)).FirstOrDefault()
+                        ?? throw new InvalidOperationException($"ECS no longer knows task {started.Arn}: it stopped over an hour ago, or was never started.");
+                    return (seen.LastStatus == "STOPPED" ? seen : null, seen.LastStatus);
+                },
+                cancellation);
+        }
+        catch (TimeoutException e)
+        {
+            // Not stopped by us: a migration cut off half-way is worse than one that finishes late.
+            throw new InvalidOperationException(
+                $"{e.Message}. The task is still running; wait for it (aws ecs wait tasks-stopped --cluster {names.Cluster} --tasks {started.Arn}) or stop it (aws ecs stop-task).", e);
+        }
+
         var outcome = MigrationTaskOutcome.Of(stopped);
         var lines = await TailAsync(MigrationTaskLog.For(revision.Definition, names.Container, names), names.Container, stopped.Arn, cancellation);
         return new MigrationTaskResult(stopped, outcome, lines);

@@ -137,18 +137,10 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
         return build.RunAsync(variables, [target, "--environment", environment, .. args]);
     }
 
-    private Dictionary<string, string> WithoutCredentials() => new()
+    private Dictionary<string, string> WithoutCredentials()
     {
-        ["AWS_ACCESS_KEY_ID"] = "",
-        ["AWS_SECRET_ACCESS_KEY"] = "",
-        ["AWS_SESSION_TOKEN"] = "",
-        ["AWS_PROFILE"] = "",
-        ["AWS_WEB_IDENTITY_TOKEN_FILE"] = "",
-        ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = "",
-        ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = "",
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(build.Root, "no-credentials"),
-        ["AWS_CONFIG_FILE"] = Path.Combine(build.Root, "no-config"),
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-        ["AWS_REGION"] = "us-east-1",
-    };
+        var variables = NoAwsCredentials.In(build.Root);
+        variables["AWS_REGION"] = "us-east-1";
+        return variables;
+    }
 }

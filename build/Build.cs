@@ -5,7 +5,7 @@ using Engine;
 /// and parameters) and what is this repository's alone, in Build.&lt;Concern&gt;.cs files. State between targets
 /// travels as files under artifacts/.
 /// </summary>
-internal sealed partial class Build : BuildBase, ILint, ITest, IRelease, IMigrateDb, IRestoreDb, IBuildImage, IScan, IPushEcr, IDeployLocal
+internal sealed partial class Build : BuildBase, ILint, ITest, IRelease, IMigrateDb, IRestoreDb, IBuildImage, IScan, IPushEcr, IDeployLocal, IDeployStaging, IDeployProduction, IHazDeploymentPlatforms, IProvision
 {
     public static int Main() => Execute<Build>(x => x.From<ITest>().Test);
 }

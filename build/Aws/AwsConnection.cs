@@ -4,7 +4,8 @@ using Engine;
 
 /// <summary>
 /// Where and as whom AWS is called: the region and the credentials of AWSSDK.Core's default chain (environment,
-/// web identity for GitHub OIDC, profile, container, instance metadata). Missing either is one line saying what to set.
+/// web identity for GitHub OIDC (<see cref="GitHubOidcToken"/> writes its token file), profile, container, instance
+/// metadata). Missing either is one line saying what to set.
 /// </summary>
 public sealed record AwsConnection(string Region, AWSCredentials Credentials)
 {
@@ -17,6 +18,9 @@ public sealed record AwsConnection(string Region, AWSCredentials Credentials)
     {
         if (string.IsNullOrWhiteSpace(region))
             throw new InvalidOperationException("No AWS region: pass --aws-region or set AWS_REGION.");
+
+        // In a GitHub job with an AWS role: the job's OIDC token becomes the chain's web identity (token file).
+        GitHubOidcToken.ProvideForDefaultChain();
         AWSCredentials? credentials;
         try
         {

@@ -2,11 +2,13 @@
 /// Polls something until it is reached, fails, or the deadline passes, printing what is awaited with elapsed /
 /// deadline and the latest observation; a timeout names what was last seen, never just "timed out".
 /// </summary>
-public sealed class Awaiting(IDeployClock clock, DeploymentLog log, TimeSpan pollInterval)
+public sealed class Awaiting(IDeployClock clock, DeploymentLog log, PollPace pace)
 {
     public async Task UntilAsync(string awaited, TimeSpan deadline, Func<CancellationToken, Task<Look>> look, CancellationToken cancellation)
     {
         var start = clock.UtcNow;
+        var wait = TimeSpan.Zero;
+        string? previous = null;
         while (true)
         {
             var seen = await look(cancellation);
@@ -23,7 +25,9 @@ public sealed class Awaiting(IDeployClock clock, DeploymentLog log, TimeSpan pol
             if (elapsed >= deadline)
                 throw new DeploymentFailedException($"{awaited}: not reached in {DeploymentLog.Seconds(deadline)}; last seen: {seen.Observed}");
             log.Waiting(awaited, elapsed, deadline, seen.Observed);
-            await clock.DelayAsync(pollInterval, cancellation);
+            wait = pace.Next(wait, seen.Observed != previous);
+            previous = seen.Observed;
+            await clock.DelayAsync(wait, cancellation);
         }
     }
 }

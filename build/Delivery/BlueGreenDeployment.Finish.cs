@@ -8,12 +8,13 @@ public sealed partial class BlueGreenDeployment
         var standby = previous is not null && settings.StandbyGrace > TimeSpan.Zero;
         state = new EnvironmentState
         {
-            Live = new ColorRelease(idle, request.Image.ToString(), request.Version, request.Commit),
+            Live = new ColorRelease(idle, request.Image.ToString(), request.Version, request.Commit, request.Owner.RunId),
             Previous = previous,
             StandbyUntil = standby ? clock.UtcNow + settings.StandbyGrace : null,
         };
         await platform.WriteStateAsync(state, CancellationToken.None);
         log.Event($"{idle.Name()} is live with {request.Describe()}");
+        await TidyAsync(cancellation);
         if (previous is null)
             return;
 
@@ -22,6 +23,19 @@ public sealed partial class BlueGreenDeployment
             log.Event($"{previous.Color.Name()} stands by until {state.StandbyUntil:u} so Rollback can flip back at once");
         else
             await StopAsync(previous.Color, "the old color, no standby asked", cancellation);
+    }
+
+    /// <summary>Best effort: what is left to tidy is tidied by the next deploy, so a failure here does not undo a deploy that went live.</summary>
+    private async Task TidyAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await platform.TidyAsync(cancellation);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Event($"tidying up failed, the next deploy tries again: {e.Message}");
+        }
     }
 
     /// <summary>All traffic back on the old color at once, then the new color drained and stopped. Runs even when the deploy was cancelled.</summary>

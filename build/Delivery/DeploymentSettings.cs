@@ -15,6 +15,11 @@ public sealed record DeploymentSettings
     /// <summary>Between two looks at something awaited (state, health).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest wait between two looks while nothing changes (backing off from <see cref="PollInterval"/>).</summary>
+    public TimeSpan? MaxPollInterval { get; init; }
+
+    public PollPace PollPace => new(PollInterval, MaxPollInterval is { } max && max > PollInterval ? max : PollInterval);
+
     /// <summary>How long a stopped color's open connections may take to finish.</summary>
     public TimeSpan DrainTime { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -19,8 +19,8 @@ public sealed record EnvironmentState
     public DeployAttempt? InProgress { get; init; }
 }
 
-/// <summary>An image a color runs: by digest, with the version and commit it reports.</summary>
-public sealed record ColorRelease(Color Color, string Image, string? Version = null, string? Commit = null)
+/// <summary>An image a color runs: by digest, with the version and commit it reports, and the run that put it live.</summary>
+public sealed record ColorRelease(Color Color, string Image, string? Version = null, string? Commit = null, string? RunId = null)
 {
     public ImageDigest Digest => ImageDigest.Parse(Image);
 }

@@ -53,6 +53,9 @@ public interface IDeploymentPlatform
     /// <summary>The color's production traffic so far: cumulative counters, so the analysis takes differences.</summary>
     Task<TrafficSample> SampleAsync(Color color, CancellationToken cancellation);
 
+    /// <summary>After a deploy went live: removes what is no longer needed (ECS: old task definition revisions).</summary>
+    Task TidyAsync(CancellationToken cancellation) => Task.CompletedTask;
+
     /// <summary>Stops the color after its open connections drain (at most <paramref name="drain"/>); stopping a stopped color does nothing.</summary>
     Task StopAsync(Color color, TimeSpan drain, CancellationToken cancellation);
 }

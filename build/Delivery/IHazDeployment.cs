@@ -45,6 +45,9 @@ public interface IHazDeployment : IBuild
     [Parameter("Between two looks at something awaited: the new color running, healthy (default 1s)")]
     TimeSpan DeployPollInterval => TryGetValue<TimeSpan>(() => DeployPollInterval) ?? TimeSpan.FromSeconds(1);
 
+    [Parameter("Longest wait between two looks while nothing changes, backing off with jitter from --deploy-poll-interval (default: no backoff)")]
+    TimeSpan? DeployMaxPollInterval => TryGetValue<TimeSpan>(() => DeployMaxPollInterval);
+
     [Parameter("How long a stopped color's open connections may take to finish (default 5s)")]
     TimeSpan DrainTime => TryGetValue<TimeSpan>(() => DrainTime) ?? TimeSpan.FromSeconds(5);
 
@@ -71,6 +74,7 @@ public interface IHazDeployment : IBuild
         StageTimeout = StageTimeout,
         HealthTimeout = HealthTimeout,
         PollInterval = DeployPollInterval,
+        MaxPollInterval = DeployMaxPollInterval,
         DrainTime = DrainTime,
         StandbyGrace = StandbyGrace,
         LockTimeout = DeployLockTimeout,

@@ -21,13 +21,13 @@ internal sealed class EcsMigration(Ecs ecs, MigrationSnapshots snapshots, Migrat
         if (!request.DryRun && File.Exists(recordFile))
             File.Delete(recordFile); // a record left by an earlier run must not pass for this one's if it fails early
         var names = target.Names;
-        var network = await MigrationTaskNetwork.FindAsync(ecs, names, cancellation);
+        var place = await MigrationTaskNetwork.FindAsync(ecs, names, cancellation);
         var backingUp = !request.SkipBackup && !request.DryRun;
         if (backingUp)
             await snapshots.RequireInstanceAsync(target.RdsInstance, cancellation);
         Log.Warning($"Compatibility check {CompatibilityNotRun}.");
 
-        var revision = await EcsRevisions.ForImage(ecs, names.TaskFamily, names.Container, target.Image.ToString(), target.Tags, cancellation);
+        var revision = await EcsRevisions.ForImage(ecs, names.TaskFamily(place.Color), names.Container, target.Image.ToString(), target.Tags, cancellation);
         var backupClock = Stopwatch.StartNew();
         var snapshot = backingUp ? await snapshots.TakeAsync(target.RdsInstance, names.Prefix, names.Environment, target.SnapshotDeadline, cancellation) : null;
         var backupMs = backupClock.ElapsedMilliseconds;
@@ -35,7 +35,7 @@ internal sealed class EcsMigration(Ecs ecs, MigrationSnapshots snapshots, Migrat
             : request.DryRun ? "No backup for a dry run." : "Backup skipped (--skip-backup).");
 
         var migrateClock = Stopwatch.StartNew();
-        var result = await task.RunAsync(names, revision, network, MigrationTaskCommand.For(request), target.TaskDeadline, cancellation);
+        var result = await task.RunAsync(names, revision, place.Network, MigrationTaskCommand.For(request), target.TaskDeadline, cancellation);
         var (before, after) = MigrationLogVersions.Read(result.LogTail);
         var log = MigrationTaskLog.For(revision.Definition, names.Container, names);
         var record = new MigrationRecord(

@@ -2,14 +2,15 @@ using System.Diagnostics;
 using Engine;
 
 /// <summary>
-/// Polls AWS until something is reached or the deadline passes, the waits growing from <see cref="First"/> to
-/// <see cref="Max"/> with jitter (so several builds polling one account do not call in step), printing a progress
-/// line when the observed state changes and otherwise about every <see cref="QuietFor"/>: what is awaited,
-/// elapsed / deadline, the latest state. A timeout names what was last seen.
+/// Polls AWS until something is reached or the deadline passes, paced by <see cref="PollPace"/> (backing off with
+/// jitter while nothing changes, so several builds polling one account do not call in step), printing a progress line
+/// when the observed state changes and otherwise about every <see cref="QuietFor"/>: what is awaited, elapsed /
+/// deadline, the latest state. A timeout names what was last seen.
 /// </summary>
-internal sealed record PollingWait(TimeSpan First, TimeSpan Max, TimeSpan QuietFor)
+internal sealed record PollingWait(PollPace Pace, TimeSpan QuietFor)
 {
-    public static readonly PollingWait Default = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30));
+    /// <summary>ECS and RDS describe calls are rate-limited: 5 s while the state changes, up to 15 s while it does not.</summary>
+    public static readonly PollingWait Default = new(new PollPace(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)), TimeSpan.FromSeconds(30));
 
     /// <summary>Looks until <paramref name="look"/> returns a result; its observation (in words) is what the progress shows.</summary>
     public async Task<T> UntilAsync<T>(string awaited, TimeSpan deadline, Func<CancellationToken, Task<(T? Result, string Observed)>> look, CancellationToken cancellation)
@@ -18,7 +19,8 @@ internal sealed record PollingWait(TimeSpan First, TimeSpan Max, TimeSpan QuietF
         var clock = Stopwatch.StartNew();
         string? shown = null;
         var lastShown = TimeSpan.Zero;
-        for (var attempt = 1; ; attempt++)
+        var wait = TimeSpan.Zero;
+        while (true)
         {
             var (result, observed) = await look(cancellation);
             if (result is not null)
@@ -29,23 +31,16 @@ internal sealed record PollingWait(TimeSpan First, TimeSpan Max, TimeSpan QuietF
 
             if (clock.Elapsed >= deadline)
                 throw new TimeoutException($"{awaited}: not done within {Seconds(deadline)}; last seen: {observed}");
-            if (observed != shown || clock.Elapsed - lastShown >= QuietFor)
+            var changed = observed != shown;
+            if (changed || clock.Elapsed - lastShown >= QuietFor)
             {
                 Log.Information($"{awaited}: {observed} ({Seconds(clock.Elapsed)} / {Seconds(deadline)})");
                 (shown, lastShown) = (observed, clock.Elapsed);
             }
 
-            await Task.Delay(DelayAfter(attempt), cancellation);
+            wait = Pace.Next(wait, changed);
+            await Task.Delay(wait, cancellation);
         }
-    }
-
-    /// <summary>Half of min(max, first·2^(attempt-1)) fixed, the other half random: never a burst of calls, never in step.</summary>
-    public TimeSpan DelayAfter(int attempt)
-    {
-        var ceiling = Math.Min(Max.TotalMilliseconds, First.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20)));
-#pragma warning disable CA5394 // jitter, not security
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-#pragma warning restore CA5394
     }
 
     private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0}s";

@@ -38,7 +38,7 @@ internal sealed class SnapshotRestore(Rds rds, MigrationSnapshots snapshots)
         [
             $"RDS instance {restored.Id} is being created from the snapshot ({restored.Status}). The service still uses its old database. To switch it over:",
             $"  1. aws rds wait db-instance-available --db-instance-identifier {restored.Id} && aws rds describe-db-instances --db-instance-identifier {restored.Id} --query 'DBInstances[0].Endpoint'",
-            $"  2. Change the host of DATABASE_URL in the secret the task definition {names.TaskFamily} reads to {endpoint} (same user, password and database).",
+            $"  2. Change the host of DATABASE_URL in the secret the task definitions {names.TaskFamily(Color.Blue)} and {names.TaskFamily(Color.Green)} read to {endpoint} (same user, password and database).",
             $"  3. ./build.sh DeployBlueGreen --environment {names.Environment} --image-digest <the image now live>: new tasks read the secret when they start; the old instance stays until you delete it.",
         ];
     }

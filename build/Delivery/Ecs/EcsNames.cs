@@ -1,6 +1,7 @@
 /// <summary>
 /// The names the ECS platform gives (or, under Terraform, looks for) for one environment's resources: per color a
-/// service and a target group, one cluster, task definition family, load balancer and log group. Target group and
+/// service, a task definition family (its APP_COLOR differs) and a target group; one cluster, load balancer and log
+/// group. Target group and
 /// load balancer names are at most 32 characters, so the app and environment names are kept short.
 /// </summary>
 public sealed record EcsNames(string App, string Environment, string Cluster, string Container)
@@ -11,7 +12,7 @@ public sealed record EcsNames(string App, string Environment, string Cluster, st
 
     public string TargetGroup(Color color) => Limit($"{Prefix}-{color.Name()}");
 
-    public string TaskFamily => Prefix;
+    public string TaskFamily(Color color) => Service(color);
 
     public string LoadBalancer => Limit(Prefix);
 

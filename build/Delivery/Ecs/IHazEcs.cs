@@ -18,5 +18,9 @@ public interface IHazEcs : IHazAws
     [Parameter("Container of the service's task definition that runs the image (default app)")]
     string EcsContainer => TryGetValue(() => EcsContainer) ?? "app";
 
-    EcsNames EcsNames => new(EcsApp, EcsEnvironment, EcsCluster ?? $"{EcsApp}-{EcsEnvironment}", EcsContainer);
+    EcsNames EcsNames => EcsNamesOf(EcsEnvironment);
+
+    /// <summary>Another environment's names (DeployProduction reads staging's): --ecs-cluster names this environment's cluster only.</summary>
+    EcsNames EcsNamesOf(string environment) =>
+        new(EcsApp, environment, environment == EcsEnvironment && EcsCluster is { } cluster ? cluster : $"{EcsApp}-{environment}", EcsContainer);
 }

@@ -2,7 +2,8 @@ using Engine;
 
 /// <summary>
 /// The local platform as a build's deployment platform: its ports, names and state folder as parameters, and the
-/// service's database (DATABASE_URL) passed to the containers. Environments other than local need the ECS platform.
+/// service's database (DATABASE_URL) passed to the containers. Environments other than local need the ECS platform
+/// (<see cref="IHazDeploymentPlatforms"/> picks by environment).
 /// </summary>
 public interface IHazLocalPlatform : IHazDeployment, IHazDatabase
 {
@@ -27,10 +28,12 @@ public interface IHazLocalPlatform : IHazDeployment, IHazDatabase
     [Parameter("NAME=value variables set on every container the local platform starts (fault drills: APP_FAULT=errors)")]
     string[] LocalContainerVariables => TryGetValue(() => LocalContainerVariables) ?? [];
 
-    IDeploymentPlatform IHazDeployment.CreateDeploymentPlatform()
+    IDeploymentPlatform IHazDeployment.CreateDeploymentPlatform() => CreateLocalPlatform();
+
+    IDeploymentPlatform CreateLocalPlatform()
     {
         if (DeployEnvironment != "local")
-            throw new InvalidOperationException($"environment '{DeployEnvironment}' deploys to ECS, which this build cannot do yet; deploy to --environment local");
+            throw new InvalidOperationException($"environment '{DeployEnvironment}' is not on this machine: its build needs the ECS platform (IHazEcsPlatform); deploy to --environment local");
         return new LocalPlatform(new LocalPlatformSettings
         {
             App = LocalAppName,

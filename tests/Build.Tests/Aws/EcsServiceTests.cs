@@ -18,12 +18,12 @@ public class EcsServiceTests
         var family = EcsTests.Unique("web");
         var first = await ecs.RegisterTaskDefinition(EcsTests.Definition(family, "app:1"), new Dictionary<string, string>(), CancellationToken.None);
         var second = await ecs.RegisterTaskDefinition(EcsTests.Definition(family, "app:2"), new Dictionary<string, string>(), CancellationToken.None);
-        var network = MotoNetwork.Create();
+        var network = await MotoNetwork.Create(CancellationToken.None);
         var targetGroup = MotoAwsCli.Run(
-            "elbv2", "create-target-group", "--name", EcsTests.Unique("tg"), "--protocol", "HTTP", "--port", "8080", "--vpc-id", network.Vpc,
+            "elbv2", "create-target-group", "--name", EcsTests.Unique("tg"), "--protocol", "HTTP", "--port", "8080", "--vpc-id", network.VpcId,
             "--target-type", "ip", "--query", "TargetGroups[0].TargetGroupArn");
         var spec = new EcsServiceSpec(
-            cluster.Name, "web-blue", first.Arn, 2, targetGroup, "app", 8080, network.Subnets, network.SecurityGroups, AssignPublicIp: false,
+            cluster.Name, "web-blue", first.Arn, 2, targetGroup, "app", 8080, network.SubnetIds, [network.SecurityGroupId], AssignPublicIp: false,
             new Dictionary<string, string> { ["color"] = "blue" });
 
         var created = await ecs.CreateService(spec, CancellationToken.None);
@@ -52,12 +52,12 @@ public class EcsServiceTests
         var ecs = new Ecs(EcsTests.Client(Ecs.Service));
         var cluster = await ecs.CreateCluster(EcsTests.Unique("scale"), new Dictionary<string, string>(), CancellationToken.None);
         var revision = await ecs.RegisterTaskDefinition(EcsTests.Definition(EcsTests.Unique("web"), "app:1"), new Dictionary<string, string>(), CancellationToken.None);
-        var network = MotoNetwork.Create();
+        var network = await MotoNetwork.Create(CancellationToken.None);
         var targetGroup = MotoAwsCli.Run(
-            "elbv2", "create-target-group", "--name", EcsTests.Unique("tg"), "--protocol", "HTTP", "--port", "8080", "--vpc-id", network.Vpc,
+            "elbv2", "create-target-group", "--name", EcsTests.Unique("tg"), "--protocol", "HTTP", "--port", "8080", "--vpc-id", network.VpcId,
             "--target-type", "ip", "--query", "TargetGroups[0].TargetGroupArn");
         await ecs.CreateService(
-            new EcsServiceSpec(cluster.Name, "web-green", revision.Arn, 1, targetGroup, "app", 8080, network.Subnets, network.SecurityGroups, false, new Dictionary<string, string>()),
+            new EcsServiceSpec(cluster.Name, "web-green", revision.Arn, 1, targetGroup, "app", 8080, network.SubnetIds, [network.SecurityGroupId], false, new Dictionary<string, string>()),
             CancellationToken.None);
 
         var stopped = await ecs.UpdateService(cluster.Name, "web-green", taskDefinitionArn: null, desiredCount: 0, CancellationToken.None);
@@ -70,18 +70,6 @@ public class EcsServiceTests
     private static List<string> HealthyTargets(string targetGroup) =>
         [.. MotoAwsCli.Run("elbv2", "describe-target-health", "--target-group-arn", targetGroup, "--query", "TargetHealthDescriptions[?TargetHealth.State=='healthy'].Target.Id")
             .Split('\t', StringSplitOptions.RemoveEmptyEntries)];
-}
-
-/// <summary>A VPC with one subnet and security group in moto, which Fargate's awsvpc networking requires.</summary>
-internal sealed record MotoNetwork(string Vpc, IReadOnlyList<string> Subnets, IReadOnlyList<string> SecurityGroups)
-{
-    public static MotoNetwork Create()
-    {
-        var vpc = MotoAwsCli.Run("ec2", "create-vpc", "--cidr-block", "10.20.0.0/16", "--query", "Vpc.VpcId");
-        var subnet = MotoAwsCli.Run("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.20.1.0/24", "--query", "Subnet.SubnetId");
-        var group = MotoAwsCli.Run("ec2", "create-security-group", "--group-name", EcsTests.Unique("sg"), "--description", "test", "--vpc-id", vpc, "--query", "GroupId");
-        return new MotoNetwork(vpc, [subnet], [group]);
-    }
 }
 
 /// <summary>The awscli pointed at moto, text output: what a test sets up or checks with a client that is not ours.</summary>

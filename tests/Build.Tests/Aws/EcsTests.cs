@@ -97,11 +97,11 @@ public class EcsTests
         var ecs = new Ecs(Client(Ecs.Service));
         var cluster = await ecs.CreateCluster(Unique("run"), NoTags, CancellationToken.None);
         var definition = await ecs.RegisterTaskDefinition(Definition(Unique("migrate"), "app:1"), NoTags, CancellationToken.None);
-        var network = MotoNetwork.Create();
+        var network = await MotoNetwork.Create(CancellationToken.None);
         var startedBy = Unique("migrate");
 
         var started = await ecs.RunTask(
-            new EcsRunTaskRequest(cluster.Name, definition.Arn, "app", ["/app/App", "migrate"], Ecs.NetworkConfiguration(network.Subnets, network.SecurityGroups, assignPublicIp: false), startedBy),
+            new EcsRunTaskRequest(cluster.Name, definition.Arn, "app", ["/app/App", "migrate"], Ecs.NetworkConfiguration(network.SubnetIds, [network.SecurityGroupId], assignPublicIp: false), startedBy),
             CancellationToken.None);
         var listed = await ecs.ListTasks(cluster.Name, serviceName: null, startedBy, "RUNNING", CancellationToken.None);
         // moto steps a task one state further on each DescribeTasks, as real tasks move on between calls.

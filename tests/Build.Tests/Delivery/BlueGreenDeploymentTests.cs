@@ -33,7 +33,7 @@ public sealed class BlueGreenDeploymentTests
         Assert.All(record.Steps, step => Assert.Equal(30, step.Seconds));
         Assert.All(record.Steps.SelectMany(s => s.Analysis), m => Assert.Equal(MeasurementResult.Passed, m.Result));
         var state = harness.Platform.State;
-        Assert.Equal(Color.Green, state.Live!.Color);
+        Assert.Equal((Color.Green, "run-1"), (state.Live!.Color, state.Live.RunId));
         Assert.Equal(DeployHarness.ImageA, state.Previous!.Image);
         Assert.Equal(harness.Clock.UtcNow + TimeSpan.FromMinutes(30), state.StandbyUntil);
         Assert.Equal(ColorState.Running, harness.Platform.Status(Color.Blue).State);

@@ -53,6 +53,15 @@ public sealed class DeclarationErrorTests
     }
 
     [Fact]
+    public void Aws_access_with_a_bad_variable_name_or_a_region_also_mapped_is_an_error()
+    {
+        var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new AwsRegionTwiceBuild()));
+
+        Assert.Contains("deploy.yml: Job deploy: 'bad-region' is not a valid variable name for its AWS access.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Job deploy: AWS_REGION comes from a parameter mapping and from its AWS access", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_declarations_of_one_file_are_an_error()
     {
         var error = Assert.Throws<WorkflowDeclarationException>(() => WorkflowGenerator.Generate(new DuplicateFileBuild()));

@@ -117,6 +117,17 @@ public sealed class JobGraphTests
     }
 
     [Fact]
+    public void Aws_access_puts_the_role_and_region_on_the_run_step_of_its_job_only()
+    {
+        var staging = Plan("deploy-staging.yml");
+
+        Assert.Equal(
+            [new("AWS_REGION", "${{ vars.AWS_REGION }}"), new KeyValuePair<string, string>("AWS_ROLE_ARN", "${{ vars.AWS_DEPLOY_ROLE_ARN }}")],
+            staging.Job("rollback").Environment);
+        Assert.DoesNotContain(staging.Job("smoke-test").Environment, e => e.Key.StartsWith("AWS_", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Dispatch_inputs_are_typed_after_their_parameters_and_reach_the_jobs_that_use_them()
     {
         var production = Plan("deploy-production.yml");
@@ -127,7 +138,7 @@ public sealed class JobGraphTests
         Assert.Equal(["BlueGreen", "Canary", "AllAtOnce"], production.Inputs[1].Options);
         Assert.Equal(
             [new("IMAGE_DIGEST", "${{ inputs.image_digest }}"), new KeyValuePair<string, string>("STRATEGY", "${{ inputs.strategy }}")],
-            production.Job("deploy-blue-green").Environment);
+            production.Job("deploy-blue-green").Environment.Where(e => !e.Key.StartsWith("AWS_", StringComparison.Ordinal)));
     }
 
     [Fact]

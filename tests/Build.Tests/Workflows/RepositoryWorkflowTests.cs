@@ -1,5 +1,6 @@
 using Engine.Workflows;
 using YamlDotNet.RepresentationModel;
+using static BuildTests.Workflows.GeneratedYaml;
 
 namespace BuildTests.Workflows;
 
@@ -69,17 +70,4 @@ public sealed class RepositoryWorkflowTests
         Assert.Single(((YamlMappingNode)root["permissions"]).Children);
         Assert.Equal("true", ((YamlMappingNode)root["concurrency"])["cancel-in-progress"].ToString());
     }
-
-    private static YamlMappingNode Root(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
-
-    private static YamlMappingNode Jobs(string yaml) => (YamlMappingNode)Root(yaml)["jobs"];
-
-    private static YamlMappingNode Step(YamlMappingNode jobs, string job, string id) =>
-        ((YamlSequenceNode)((YamlMappingNode)jobs[job])["steps"]).Cast<YamlMappingNode>()
-            .Single(s => s.Children.TryGetValue(new YamlScalarNode("id"), out var value) && value.ToString() == id);
 }

@@ -2,6 +2,16 @@ namespace Engine.Workflows;
 
 /// <summary>
 /// AWS credentials by GitHub's OIDC token (no stored keys): the role ARN and the region come from configuration
-/// variables, so each environment can name its own role.
+/// variables, so each environment can name its own role. The job's run step receives them as AWS_ROLE_ARN and
+/// AWS_REGION; the build itself exchanges the job's ID token for the role's credentials (no action in between), so CI
+/// runs the same credential code as a laptop.
 /// </summary>
-public sealed record AwsAccess(string RoleVariable, string RegionVariable);
+public sealed record AwsAccess(string RoleVariable, string RegionVariable)
+{
+    /// <summary>The variables AWSSDK's default chain reads, as the run step's environment.</summary>
+    internal IEnumerable<KeyValuePair<string, string>> Environment =>
+    [
+        new("AWS_REGION", $"${{{{ vars.{RegionVariable} }}}}"),
+        new("AWS_ROLE_ARN", $"${{{{ vars.{RoleVariable} }}}}"),
+    ];
+}

@@ -98,6 +98,9 @@ internal static partial class JobParameters
         }
     }
 
+    /// <summary>A name GitHub accepts for a secret or a configuration variable.</summary>
+    public static bool IsVariableName(string name) => VariableName().IsMatch(name);
+
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex VariableName();
 }

@@ -1,8 +1,9 @@
 namespace Engine.Workflows;
 
 /// <summary>
-/// A job's steps: the machine set up (<see cref="SetupSteps"/>), the artifacts it consumes downloaded, AWS credentials
-/// by OIDC, then the one step that runs <c>./build.sh Targets --skip</c>, then its artifacts and SARIF uploaded.
+/// A job's steps: the machine set up (<see cref="SetupSteps"/>), the artifacts it consumes downloaded, then the one
+/// step that runs <c>./build.sh Targets --skip</c> (with its AWS role and region, if any, in its environment), then its
+/// artifacts and SARIF uploaded.
 /// </summary>
 internal static class JobSteps
 {
@@ -22,16 +23,6 @@ internal static class JobSteps
                 { "name", $"Download {artifact.Producer.Name}'s files" },
                 { "uses", "actions/download-artifact@v4" },
                 { "with", new YamlMap { { "name", artifact.Name }, { "path", artifact.Root } } },
-            });
-        }
-
-        if (declaration.Aws is { } aws)
-        {
-            steps.Add(new YamlMap
-            {
-                { "name", "Configure AWS credentials (OIDC)" },
-                { "uses", "aws-actions/configure-aws-credentials@v4" },
-                { "with", new YamlMap { { "role-to-assume", $"${{{{ vars.{aws.RoleVariable} }}}}" }, { "aws-region", $"${{{{ vars.{aws.RegionVariable} }}}}" } } },
             });
         }
 

@@ -38,7 +38,7 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
         var environment = MotoEcsEnvironment.NewEnvironment();
         var instance = $"app-{environment}";
         await MotoRds.CreateInstanceAsync(instance);
-        var fast = new PollingWait(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
+        var fast = new PollingWait(new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)), TimeSpan.FromSeconds(30));
         var snapshot = await AwsDatabaseClients.For(MotoNetwork.Connection(), fast).Snapshots.TakeAsync(instance, instance, environment, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var (code, output) = await RunAsync(environment, "RestoreDb", "--backup", snapshot.Id);
@@ -83,7 +83,7 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
         Assert.Equal([foreign], (await clients.Rds.DescribeDbSnapshots(complete.Names.Prefix, CancellationToken.None)).Select(s => s.Id).Where(id => !id.StartsWith("rds:", StringComparison.Ordinal)));
         foreach (var cluster in new[] { bare.Names.Cluster, complete.Names.Cluster })
             Assert.Empty(await clients.Ecs.ListTasks(cluster, null, null, "STOPPED", CancellationToken.None));
-        Assert.Single(await clients.Ecs.ListTaskDefinitions(complete.Names.TaskFamily, CancellationToken.None));
+        Assert.Single(await clients.Ecs.ListTaskDefinitions(complete.Names.TaskFamily(Color.Blue), CancellationToken.None));
         Assert.False(File.Exists(Path.Combine(build.Root, "artifacts", "migration.json")));
     }
 

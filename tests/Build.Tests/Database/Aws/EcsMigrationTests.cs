@@ -12,7 +12,7 @@ namespace BuildTests.Database.Aws;
 /// </summary>
 public sealed class EcsMigrationTests : IDisposable
 {
-    private static readonly PollingWait Fast = new(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
+    private static readonly PollingWait Fast = new(new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)), TimeSpan.FromSeconds(30));
     private readonly string artifacts = Directory.CreateTempSubdirectory("migrateaws-").FullName;
 
     private AbsolutePath RecordFile => new AbsolutePath(artifacts) / "migration.json";
@@ -80,7 +80,7 @@ public sealed class EcsMigrationTests : IDisposable
         using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
         foreach (var cluster in new[] { bare.Names.Cluster, complete.Names.Cluster })
             Assert.Empty((await ecs.CallAsync("ListTasks", new JsonObject { ["cluster"] = cluster }, CancellationToken.None)).GetProperty("taskArns").EnumerateArray());
-        var revisions = await ecs.CallAsync("ListTaskDefinitions", new JsonObject { ["familyPrefix"] = complete.Names.TaskFamily }, CancellationToken.None);
+        var revisions = await ecs.CallAsync("ListTaskDefinitions", new JsonObject { ["familyPrefix"] = complete.Names.TaskFamily(Color.Blue) }, CancellationToken.None);
         Assert.Single(revisions.GetProperty("taskDefinitionArns").EnumerateArray());
         Assert.False(File.Exists(RecordFile));
     }

@@ -5,8 +5,8 @@ using BuildTests.Aws;
 namespace BuildTests.Database.Aws;
 
 /// <summary>
-/// What Provision leaves behind for one environment, made in moto with ECS's own API: a cluster, the task family with
-/// an awslogs container, and the blue and green services in a VPC's subnets (blue serving, green scaled to 0). An
+/// What Provision leaves behind for one environment, made in moto with ECS's own API: a cluster, a task family per
+/// color with an awslogs container, and the blue and green services in a VPC's subnets (blue serving, green scaled to 0). An
 /// environment name of its own per test, so tests sharing moto never see each other's resources.
 /// </summary>
 internal sealed record MotoEcsEnvironment(EcsNames Names, MotoNetwork Network, string TaskDefinitionArn)
@@ -22,15 +22,17 @@ internal sealed record MotoEcsEnvironment(EcsNames Names, MotoNetwork Network, s
         await EnableDnsHostnamesAsync(network.VpcId);
         using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
         await ecs.CallAsync("CreateCluster", new JsonObject { ["clusterName"] = names.Cluster }, CancellationToken.None);
-        var registered = await ecs.CallAsync("RegisterTaskDefinition", TaskDefinition(names), CancellationToken.None);
-        var arn = registered.GetProperty("taskDefinition").GetProperty("taskDefinitionArn").GetString()!;
-        if (withServices)
+        string? blue = null;
+        foreach (var (color, desired) in new[] { (Color.Blue, 2), (Color.Green, 0) })
         {
-            foreach (var (color, desired) in new[] { (Color.Blue, 2), (Color.Green, 0) })
+            var registered = await ecs.CallAsync("RegisterTaskDefinition", TaskDefinition(names, color), CancellationToken.None);
+            var arn = registered.GetProperty("taskDefinition").GetProperty("taskDefinitionArn").GetString()!;
+            blue ??= arn;
+            if (withServices)
                 await ecs.CallAsync("CreateService", Service(names, network, color, arn, desired), CancellationToken.None);
         }
 
-        return new MotoEcsEnvironment(names, network, arn);
+        return new MotoEcsEnvironment(names, network, blue!);
     }
 
     /// <summary>A task as ECS describes it now, as raw JSON: what the test reads the override from.</summary>
@@ -48,9 +50,9 @@ internal sealed record MotoEcsEnvironment(EcsNames Names, MotoNetwork Network, s
         await ec2.CallAsync("ModifyVpcAttribute", new AwsQueryParameters().Add("VpcId", vpcId).Add("EnableDnsHostnames.Value", "true"), CancellationToken.None);
     }
 
-    private static JsonObject TaskDefinition(EcsNames names) => new()
+    private static JsonObject TaskDefinition(EcsNames names, Color color) => new()
     {
-        ["family"] = names.TaskFamily,
+        ["family"] = names.TaskFamily(color),
         ["requiresCompatibilities"] = new JsonArray("FARGATE"),
         ["networkMode"] = "awsvpc",
         ["cpu"] = "256",

@@ -84,3 +84,20 @@ internal sealed class DuplicateFileBuild : BuildBase
 
     private WorkflowDeclaration Second => new("ci.yml", "CI again") { On = new() { Push = new() }, Invokes = [Compile] };
 }
+
+/// <summary>AWS access sets AWS_REGION itself: a mapping of the region parameter would give the variable twice.</summary>
+internal sealed class AwsRegionTwiceBuild : BuildBase
+{
+    [Parameter]
+    private readonly string? AwsRegion = null;
+
+    private Target Deploy => _ => _.Executes(() => Log.Information($"{AwsRegion}"));
+
+    private WorkflowDeclaration Ci => new("deploy.yml", "Deploy")
+    {
+        On = new() { Push = new() },
+        Invokes = [Deploy],
+        Parameters = [ParameterMapping.Variable(nameof(AwsRegion), "REGION")],
+        Jobs = [new(Deploy) { Aws = new("ROLE", "bad-region"), Parameters = [nameof(AwsRegion)] }],
+    };
+}

@@ -1,0 +1,17 @@
+using Engine;
+
+/// <summary>
+/// The DeployProduction component: promotes to production the image staging verified (never a rebuild): MigrateDb (a
+/// one-off ECS task after an RDS snapshot), DeployBlueGreen, SmokeTest (and Rollback when one of the last two fails).
+/// </summary>
+public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IMigrateDb
+{
+    const string ProductionProfile = "production";
+
+    Target DeployProduction => _ => _
+        .Description("Promote the image staging verified to production (ECS): migrate, blue/green deploy, smoke test; never rebuilds")
+        .ForProfile(ProductionProfile)
+        .DependsOn<IMigrateDb>(x => x.MigrateDb)
+        .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
+        .DependsOn<ISmokeTest>(x => x.SmokeTest);
+}

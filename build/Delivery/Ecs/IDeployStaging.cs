@@ -1,0 +1,21 @@
+using Engine;
+
+/// <summary>
+/// The DeployStaging component: the whole delivery to the staging environment in ECS: BuildImage, Scan, PushEcr (to
+/// ECR), MigrateDb (a one-off ECS task after an RDS snapshot), DeployBlueGreen, SmokeTest (and Rollback when one of the
+/// last two fails). The digest staging ends up running is what DeployProduction promotes.
+/// </summary>
+public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IScan, IPushEcr, IMigrateDb
+{
+    const string StagingProfile = "staging";
+
+    Target DeployStaging => _ => _
+        .Description("The whole delivery to staging (ECS): image, scan, push to ECR, migrate, blue/green deploy, smoke test")
+        .ForProfile(StagingProfile)
+        .DependsOn<IBuildImage>(x => x.BuildImage)
+        .DependsOn<IScan>(x => x.Scan)
+        .DependsOn<IPushEcr>(x => x.PushEcr)
+        .DependsOn<IMigrateDb>(x => x.MigrateDb)
+        .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
+        .DependsOn<ISmokeTest>(x => x.SmokeTest);
+}

@@ -1,0 +1,47 @@
+using Engine;
+
+/// <summary>
+/// ECS as a build's deployment platform: the listeners' ports, the addresses to use instead of the load balancer's
+/// name, how many old revisions stay registered. The resources' names come from <see cref="IHazEcs"/>.
+/// </summary>
+public interface IHazEcsPlatform : IHazDeployment, IHazEcs
+{
+    [Parameter("Port of the load balancer's production listener (default 80)")]
+    int EcsProductionPort => TryGetValue<int>(() => EcsProductionPort) ?? 80;
+
+    [Parameter("Port of the load balancer's test listener, which reaches the idle color (default 8080)")]
+    int EcsTestPort => TryGetValue<int>(() => EcsTestPort) ?? 8080;
+
+    [Parameter("URL users reach the environment at (default: the load balancer's DNS name on the production port)")]
+    Uri? EcsPublicUrl => TryGetValue(() => EcsPublicUrl);
+
+    [Parameter("URL of the test listener (default: the load balancer's DNS name on the test port)")]
+    Uri? EcsTestUrl => TryGetValue(() => EcsTestUrl);
+
+    [Parameter("Task definition revisions kept per color after a deploy; older ones are deregistered (default 10)")]
+    int EcsKeepRevisions => TryGetValue<int>(() => EcsKeepRevisions) ?? 10;
+
+    IDeploymentPlatform IHazDeployment.CreateDeploymentPlatform() => CreateEcsPlatform();
+
+    EcsPlatform CreateEcsPlatform() => CreateEcsPlatform(EcsEnvironment);
+
+    /// <summary>The ECS platform of an environment: this one, or another in the same account and region (staging, for a promotion).</summary>
+    EcsPlatform CreateEcsPlatform(string environment)
+    {
+        if (environment == "local")
+            throw new InvalidOperationException("the local environment runs on this machine, not in ECS: deploy to --environment staging or production");
+        var connection = ConnectAws();
+        return new EcsPlatform(
+            new EcsPlatformSettings
+            {
+                Names = EcsNamesOf(environment),
+                Region = connection.Region,
+                ProductionPort = EcsProductionPort,
+                TestPort = EcsTestPort,
+                PublicAddress = EcsPublicUrl,
+                TestAddress = EcsTestUrl,
+                KeepRevisions = EcsKeepRevisions,
+            },
+            connection);
+    }
+}

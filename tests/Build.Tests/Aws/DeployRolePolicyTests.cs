@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace BuildTests.Aws;
+
+/// <summary>
+/// build/Aws/deploy-role-policy.json lists exactly the AWS operations the pipeline calls: each operation a client in
+/// build/Aws sends is allowed (unless only tests and rehearsals use it), and each action allowed is one a client sends
+/// (or one the Docker push to ECR needs), so the policy cannot drift from the code in either direction.
+/// </summary>
+public partial class DeployRolePolicyTests
+{
+    private static readonly Dictionary<string, string> ServiceOfClient = new()
+    {
+        ["Ecr"] = "ecr", ["Ecs"] = "ecs", ["Elbv2"] = "elasticloadbalancing", ["CloudWatch"] = "cloudwatch", ["CloudWatchLogs"] = "logs", ["Rds"] = "rds",
+    };
+
+    /// <summary>Sent only by tests and the moto rehearsal (metrics put, targets registered by hand) or kept for symmetry, never by a deploy.</summary>
+    private static readonly HashSet<string> NotByTheDeploy =
+        ["cloudwatch:PutMetricData", "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:ModifyRule", "ecs:UntagResource"];
+
+    /// <summary>Allowed without a client call: docker push's layer uploads, CreateDBSnapshot's tags, passing roles to ECS.</summary>
+    private static readonly HashSet<string> ImpliedByOthers =
+    [
+        "ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
+        "ecr:PutImage", "rds:AddTagsToResource", "iam:PassRole",
+    ];
+
+    [Fact]
+    public void The_policy_allows_exactly_what_the_clients_send()
+    {
+        var sent = Sent().Except(NotByTheDeploy).ToHashSet();
+        var allowed = Allowed();
+
+        Assert.Empty(sent.Except(allowed).Order());
+        Assert.Empty(allowed.Except(sent).Except(ImpliedByOthers).Order());
+    }
+
+    private static HashSet<string> Sent()
+    {
+        var sent = new HashSet<string>();
+        foreach (var file in Directory.GetFiles(TestPaths.RepositoryRoot / "build" / "Aws", "*.cs"))
+        {
+            var client = Path.GetFileNameWithoutExtension(file).Split('.')[0];
+            if (!ServiceOfClient.TryGetValue(client, out var service))
+                continue;
+            foreach (Match call in OperationCall().Matches(File.ReadAllText(file)))
+                sent.Add($"{service}:{call.Groups["operation"].Value}");
+        }
+
+        Assert.Contains("ecs:RunTask", sent);
+        return sent;
+    }
+
+    private static HashSet<string> Allowed()
+    {
+        using var policy = JsonDocument.Parse(File.ReadAllText(TestPaths.RepositoryRoot / "build" / "Aws" / "deploy-role-policy.json"));
+        return policy.RootElement.GetProperty("Statement").EnumerateArray()
+            .SelectMany(s => s.GetProperty("Action") is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray().Select(a => a.GetString()!) : [s.GetProperty("Action").GetString()!])
+            .ToHashSet();
+    }
+
+    [GeneratedRegex(@"(?:CallAsync|CallOrNullAsync|CallAllPagesAsync|AllPages)\(\s*""(?<operation>[A-Z]\w+)""")]
+    private static partial Regex OperationCall();
+}

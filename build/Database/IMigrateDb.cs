@@ -3,9 +3,9 @@ using Engine;
 /// <summary>
 /// The MigrateDb component: the service's own migrator (<c>App migrate</c>) applies the pending SQL scripts, after a
 /// check on a throwaway copy of the schema that they do not break the version now serving, and after a pg_dump
-/// backup. Locally only, for now: the AWS half (ECS task, RDS snapshot) comes with the AWS client foundation.
+/// backup. On an AWS environment the release's image migrates as a one-off ECS task after an RDS snapshot (<see cref="EcsMigration"/>).
 /// </summary>
-public interface IMigrateDb : IHazDatabase, IHazConfiguration
+public interface IMigrateDb : IHazAwsDatabase, IHazReleaseImage, IHazConfiguration
 {
     /// <summary>The service whose migrate command runs; its Migrations folder holds the scripts. Override in another repository.</summary>
     AbsolutePath ServiceProject => RootDirectory / "src" / "App" / "App.csproj";
@@ -28,22 +28,40 @@ public interface IMigrateDb : IHazDatabase, IHazConfiguration
     [Parameter("How long to wait for another migration of the same database to finish")]
     TimeSpan MigrationLockTimeout => TryGetValue<TimeSpan>(() => MigrationLockTimeout) ?? TimeSpan.FromMinutes(5);
 
+    [Parameter("How long to wait for the migration's ECS task to stop (AWS environments)")]
+    TimeSpan MigrationTaskTimeout => TryGetValue<TimeSpan>(() => MigrationTaskTimeout) ?? TimeSpan.FromMinutes(30);
+
     Target MigrateDb => _ => _
         .Description("Back up the database, check the pending migrations against the serving version, apply them (artifacts/migration.json)")
         .Produces("artifacts/migration.json") // not the backups: they hold the data, and must not travel as CI artifacts
         .Executes(async cancellation =>
         {
-            DatabaseTargetChecks.RequireLocal(this, "MigrateDb", "a one-off ECS task running the new image's migrate command after an RDS snapshot");
+            var request = new MigrationRequest(DatabaseEnvironment, SkipBackup, DryRun, MigrationTarget, MigrationLockTimeout);
+            if (!IsLocalDatabase)
+            {
+                await MigrateOnAwsAsync(request, cancellation);
+                return;
+            }
+
             var address = DatabaseTargetChecks.Address(this, "MigrateDb");
             var work = TemporaryDirectory / "migrate";
             var migrations = MigrationsDirectory is { } folder ? RootDirectory / folder : ServiceProject.Parent / "Migrations";
             var migrator = await ServiceMigrator.PrepareAsync(
                 ServiceAssembly is { } assembly ? RootDirectory / assembly : null, ServiceProject, Configuration, migrations, work, cancellation);
-            var request = new MigrationRequest(DatabaseEnvironment, SkipBackup, DryRun, MigrationTarget, MigrationLockTimeout);
             var record = await new DatabaseMigration(address, DatabaseUrl!, migrator, new Backups(BackupsDirectory), work)
                 .RunAsync(request, ArtifactsDirectory / "migration.json", cancellation);
             ReportSummary(record.VersionAfter == record.VersionBefore
                 ? $"{record.Outcome} at V{record.VersionAfter}"
                 : $"V{record.VersionBefore} → V{record.VersionAfter}, backup {record.Backup ?? "skipped"}");
         });
+
+    private async Task MigrateOnAwsAsync(MigrationRequest request, CancellationToken cancellation)
+    {
+        var (image, version, _) = ReleaseToDeploy();
+        var target = new EcsMigrationTarget(
+            EcsNames, image, RdsInstanceId, MigrationTaskTimeout, SnapshotTimeout, new Dictionary<string, string> { ["version"] = version ?? image.Short });
+        var record = await AwsDatabaseClients.For(ConnectAws(), PollingWait.Default).Migration(PollingWait.Default)
+            .RunAsync(target, request, ArtifactsDirectory / "migration.json", cancellation);
+        ReportSummary(EcsMigration.Summary(record, request));
+    }
 }

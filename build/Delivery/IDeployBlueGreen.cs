@@ -4,11 +4,8 @@ using Engine;
 /// The DeployBlueGreen component: the image (by digest) deployed to --environment with <see cref="BlueGreenDeployment"/>,
 /// its record in artifacts/deployment.json. Exits 1 unless the image ends up live; a failure triggers Rollback.
 /// </summary>
-public interface IDeployBlueGreen : IHazDeployment, IBuildImage
+public interface IDeployBlueGreen : IHazDeployment, IBuildImage, IHazReleaseImage
 {
-    [Parameter("The image to deploy, repository@sha256:… (default: the digest PushEcr recorded in artifacts/image.json)")]
-    ImageDigest? ImageDigest => TryGetValue(() => ImageDigest);
-
     Target DeployBlueGreen => _ => _
         .Description("Deploy the image blue/green to --environment: stage on the idle color, verify, shift traffic in steps, abort on errors")
         .TryAfter<IPushEcr>(x => x.PushEcr)
@@ -24,14 +21,4 @@ public interface IDeployBlueGreen : IHazDeployment, IBuildImage
             var record = await deployment.RunAsync(request, DeployLocking.ProcessIsAlive, cancellation);
             await FinishAsync(record, cancellation);
         });
-
-    /// <summary>--image-digest, else what PushEcr recorded; the version and commit come from the image record when it is that image.</summary>
-    (ImageDigest Image, string? Version, string? Commit) ReleaseToDeploy()
-    {
-        var pushed = File.Exists(ImageRecord.PathIn(ArtifactsDirectory)) ? ImageRecord.Read(ArtifactsDirectory, RootDirectory) : null;
-        var image = ImageDigest
-            ?? (pushed?.Digest is { } digest ? global::ImageDigest.Parse(digest) : null)
-            ?? throw new InvalidOperationException("no image to deploy: pass --image-digest repository@sha256:…, or run PushEcr first (it records the digest in artifacts/image.json)");
-        return pushed?.Digest == image.ToString() ? (image, pushed.Version, pushed.Revision) : (image, null, null);
-    }
 }

@@ -56,16 +56,4 @@ public sealed class BadInputTests : DatabaseBuildTest
         Assert.Contains("no/such/folder does not exist", output, StringComparison.Ordinal);
         Assert.Equal(0, await DatabaseState.ScalarAsync(Database.ConnectionString, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
     }
-
-    [Theory]
-    [InlineData("MigrateDb", "staging", "MigrateDb failed: MigrateDb for environment 'staging' would use a one-off ECS task")]
-    [InlineData("RestoreDb", "staging", "RestoreDb failed: RestoreDb for environment 'staging' would use a new RDS instance from the snapshot")]
-    public async Task An_aws_environment_fails_with_one_line_saying_its_half_is_not_there_yet(string target, string environment, string expected)
-    {
-        var (code, output) = await RunAsync(target, "postgres://notes@db.example.com/notes", "--environment", environment, "--backup", "notes-20250101T120000.000Z-v1");
-
-        Assert.Equal(1, code);
-        Assert.Contains(expected, output, StringComparison.Ordinal);
-        Assert.Contains("which is not available yet (it needs the AWS client foundation); use --environment local with DATABASE_URL.", output, StringComparison.Ordinal);
-    }
 }

@@ -56,15 +56,6 @@ public sealed class RestoreDbTests : DatabaseBuildTest
         Assert.Contains($"RestoreDb failed: Backup {backup} does not match the checksum recorded when it was made", changed, StringComparison.Ordinal);
     }
 
-    [PostgresFact]
-    public async Task Production_is_refused_without_the_confirmation_parameter()
-    {
-        var (code, output) = await RunAsync("RestoreDb", null, "--backup", "notes-20250101T120000.000Z-v1", "--environment", "production");
-
-        Assert.Equal(1, code);
-        Assert.Contains("RestoreDb failed: Refusing to restore into production without --confirm-production-restore", output, StringComparison.Ordinal);
-    }
-
     private async Task<string> TextAsync(string sql)
     {
         await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);

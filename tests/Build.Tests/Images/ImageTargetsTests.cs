@@ -70,7 +70,7 @@ public class ImageTargetsTests
         using var build = new CompiledBuild();
         new ImageRecord("app", ["1.0.0"], "sha256:" + new string('0', 64), "content-0").Write(new Engine.AbsolutePath(Path.Combine(build.Root, "artifacts")).CreateDirectory());
 
-        var (code, output) = await build.RunAsync(WithoutAwsCredentials(build.Root), "PushEcr", "--skip", "--aws-region", "us-east-1");
+        var (code, output) = await build.RunAsync(NoAwsCredentials.In(build.Root), "PushEcr", "--skip", "--aws-region", "us-east-1");
 
         Assert.Equal(1, code);
         Assert.Contains("PushEcr failed: No AWS credentials found (environment, web identity, profile, container, instance metadata): set AWS_ACCESS_KEY_ID", output, StringComparison.Ordinal);
@@ -106,18 +106,4 @@ public class ImageTargetsTests
         Assert.Equal(digest, File.ReadAllText(Path.Combine(build.Root, "artifacts", "outputs", "image-digest.txt")));
         Assert.Equal(digest.Split('@')[1], await RegistryProbe.ManifestDigest(registry, fixture.Repository, image.ContentTag));
     }
-
-    private static Dictionary<string, string> WithoutAwsCredentials(string root) => new()
-    {
-        ["AWS_ACCESS_KEY_ID"] = "",
-        ["AWS_SECRET_ACCESS_KEY"] = "",
-        ["AWS_SESSION_TOKEN"] = "",
-        ["AWS_PROFILE"] = "",
-        ["AWS_WEB_IDENTITY_TOKEN_FILE"] = "",
-        ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] = "",
-        ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = "",
-        ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(root, "no-credentials"),
-        ["AWS_CONFIG_FILE"] = Path.Combine(root, "no-config"),
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-    };
 }

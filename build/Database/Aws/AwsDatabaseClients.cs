@@ -1,0 +1,13 @@
+/// <summary>The AWS clients MigrateDb and RestoreDb use on an AWS environment, all on one connection.</summary>
+internal sealed record AwsDatabaseClients(Ecs Ecs, Rds Rds, CloudWatchLogs Logs, MigrationSnapshots Snapshots)
+{
+    public static AwsDatabaseClients For(AwsConnection connection, PollingWait polling)
+    {
+        var rds = new Rds(connection);
+        return new(new Ecs(connection), rds, new CloudWatchLogs(connection), new MigrationSnapshots(rds, new RdsResourceTags(new AwsQueryClient(connection, Rds.Service)), polling));
+    }
+
+    public EcsMigration Migration(PollingWait polling) => new(Ecs, Snapshots, new MigrationTask(Ecs, Logs, polling));
+
+    public SnapshotRestore Restore => new(Rds, Snapshots);
+}

@@ -1,0 +1,16 @@
+using Engine;
+
+/// <summary>
+/// A build that works on an environment's database on AWS: an RDS instance (snapshots before a migration, restores
+/// from them) used by the service running in the environment's ECS cluster.
+/// </summary>
+public interface IHazAwsDatabase : IHazDatabase, IHazEcs
+{
+    [Parameter("RDS instance of the environment's database (default <app>-<env>)")]
+    string? RdsInstance => TryGetValue(() => RdsInstance);
+
+    [Parameter("How long to wait for an RDS snapshot to become available")]
+    TimeSpan SnapshotTimeout => TryGetValue<TimeSpan>(() => SnapshotTimeout) ?? TimeSpan.FromMinutes(60);
+
+    string RdsInstanceId => RdsInstance ?? EcsNames.Prefix;
+}

@@ -1,0 +1,21 @@
+using Engine;
+
+/// <summary>
+/// A build that works with the image about to be released: --image-digest, else the digest PushEcr recorded in
+/// artifacts/image.json. DeployBlueGreen deploys it; MigrateDb on AWS runs its migrate command, so both use the same one.
+/// </summary>
+public interface IHazReleaseImage : IBuild
+{
+    [Parameter("The image to deploy, repository@sha256:… (default: the digest PushEcr recorded in artifacts/image.json)")]
+    ImageDigest? ImageDigest => TryGetValue(() => ImageDigest);
+
+    /// <summary>--image-digest, else what PushEcr recorded; the version and commit come from the image record when it is that image.</summary>
+    (ImageDigest Image, string? Version, string? Commit) ReleaseToDeploy()
+    {
+        var pushed = File.Exists(ImageRecord.PathIn(ArtifactsDirectory)) ? ImageRecord.Read(ArtifactsDirectory, RootDirectory) : null;
+        var image = ImageDigest
+            ?? (pushed?.Digest is { } digest ? global::ImageDigest.Parse(digest) : null)
+            ?? throw new InvalidOperationException("no image to deploy: pass --image-digest repository@sha256:…, or run PushEcr first (it records the digest in artifacts/image.json)");
+        return pushed?.Digest == image.ToString() ? (image, pushed.Version, pushed.Revision) : (image, null, null);
+    }
+}

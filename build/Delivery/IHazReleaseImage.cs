@@ -9,9 +9,17 @@ public interface IHazReleaseImage : IBuild
     [Parameter("The image to deploy, repository@sha256:… (default: the digest PushEcr recorded in artifacts/image.json)")]
     ImageDigest? ImageDigest => TryGetValue(() => ImageDigest);
 
-    /// <summary>--image-digest, else what PushEcr recorded; the version and commit come from the image record when it is that image.</summary>
+    /// <summary>A release that overrides the given or pushed one: DeployProduction's, what staging verified; null for none.</summary>
+    (ImageDigest Image, string? Version, string? Commit)? PromotedRelease() => null;
+
+    /// <summary>
+    /// The promoted release, else --image-digest, else what PushEcr recorded; the version and commit come from the image
+    /// record when it is that image.
+    /// </summary>
     (ImageDigest Image, string? Version, string? Commit) ReleaseToDeploy()
     {
+        if (PromotedRelease() is { } promoted)
+            return promoted;
         var pushed = File.Exists(ImageRecord.PathIn(ArtifactsDirectory)) ? ImageRecord.Read(ArtifactsDirectory, RootDirectory) : null;
         var image = ImageDigest
             ?? (pushed?.Digest is { } digest ? global::ImageDigest.Parse(digest) : null)

@@ -22,6 +22,9 @@ moto_start() {
     exit 2
   fi
 
+  # The awscli is the tests' independent check of what the clients left in moto.
+  command -v aws > /dev/null || services_apt_install awscli awscli
+
   moto_dir="$(mktemp -d "${TMPDIR:-/tmp}/with-services-moto.XXXXXX")"
   local port
   port="$(services_free_port)"

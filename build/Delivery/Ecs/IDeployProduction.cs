@@ -14,4 +14,14 @@ public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTe
         .DependsOn<IMigrateDb>(x => x.MigrateDb)
         .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
         .DependsOn<ISmokeTest>(x => x.SmokeTest);
+
+    /// <summary>In production, MigrateDb and DeployBlueGreen get the release staging verified, or nothing: see <see cref="StagingPromotion"/>.</summary>
+    (ImageDigest Image, string? Version, string? Commit)? IHazReleaseImage.PromotedRelease()
+    {
+        if (EcsEnvironment != ProductionProfile)
+            return null;
+        var release = StagingPromotion.VerifiedAsync(CreateEcsPlatform(IDeployStaging.StagingProfile), ImageDigest, CancellationToken.None).GetAwaiter().GetResult();
+        Log.Information($"promoting {DeployRequest.Describe(release.Version, release.Digest)}, live in staging since run {release.RunId ?? "(unknown)"}");
+        return (release.Digest, release.Version, release.Commit);
+    }
 }

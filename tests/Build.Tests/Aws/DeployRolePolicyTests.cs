@@ -39,11 +39,15 @@ public partial class DeployRolePolicyTests
     private static HashSet<string> Sent()
     {
         var sent = new HashSet<string>();
-        foreach (var file in Directory.GetFiles(TestPaths.RepositoryRoot / "build" / "Aws", "*.cs"))
+        // The clients in build/Aws, and the calls a component makes beside them (build/Database/Aws/RdsResourceTags.cs).
+        var files = Directory.GetFiles(TestPaths.RepositoryRoot / "build", "*.cs", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "Aws");
+        foreach (var file in files)
         {
-            var client = Path.GetFileNameWithoutExtension(file).Split('.')[0];
-            if (!ServiceOfClient.TryGetValue(client, out var service))
+            var name = Path.GetFileNameWithoutExtension(file);
+            var client = ServiceOfClient.Keys.Where(c => name.StartsWith(c, StringComparison.Ordinal)).MaxBy(c => c.Length);
+            if (client is null)
                 continue;
+            var service = ServiceOfClient[client];
             foreach (Match call in OperationCall().Matches(File.ReadAllText(file)))
                 sent.Add($"{service}:{call.Groups["operation"].Value}");
         }

@@ -12,7 +12,12 @@ public partial class DeployRolePolicyTests
 {
     private static readonly Dictionary<string, string> ServiceOfClient = new()
     {
-        ["Ecr"] = "ecr", ["Ecs"] = "ecs", ["Elbv2"] = "elasticloadbalancing", ["CloudWatch"] = "cloudwatch", ["CloudWatchLogs"] = "logs", ["Rds"] = "rds",
+        ["Ecr"] = "ecr",
+        ["Ecs"] = "ecs",
+        ["Elbv2"] = "elasticloadbalancing",
+        ["CloudWatch"] = "cloudwatch",
+        ["CloudWatchLogs"] = "logs",
+        ["Rds"] = "rds",
     };
 
     /// <summary>Sent only by tests and the moto rehearsal (metrics put, targets registered by hand) or kept for symmetry, never by a deploy.</summary>

@@ -51,6 +51,16 @@ public sealed partial class Elbv2(AwsQueryClient client)
         return [.. result.Members("TargetHealthDescriptions").Select(TargetHealth.From)];
     }
 
+    /// <summary>How long a deregistered target keeps its open connections before the load balancer drops them.</summary>
+    public async Task SetDeregistrationDelay(string targetGroupArn, TimeSpan delay, CancellationToken cancellation)
+    {
+        var parameters = new AwsQueryParameters()
+            .Add("TargetGroupArn", targetGroupArn)
+            .Add("Attributes.member.1.Key", "deregistration_delay.timeout_seconds")
+            .Add("Attributes.member.1.Value", (int)delay.TotalSeconds);
+        await client.CallAsync("ModifyTargetGroupAttributes", parameters, cancellation);
+    }
+
     /// <summary>Registers IP targets; ECS registers its tasks itself, so only tests and rehearsals need this.</summary>
     public async Task RegisterTargets(string targetGroupArn, IReadOnlyList<(string Id, int Port)> targets, CancellationToken cancellation)
     {

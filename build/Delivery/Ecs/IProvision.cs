@@ -57,6 +57,7 @@ public interface IProvision : IHazEcsPlatform
                 TaskRoleArn = EcsTaskRole,
                 DatabaseSecretArn = EcsDatabaseSecret,
                 InitialImage = EcsInitialImage ?? RecordedImage(),
+                DrainTime = DrainTime,
             };
             var (created, found) = await new EcsProvisioning(settings, new Ecs(connection), new Elbv2(connection), new CloudWatchLogs(connection)).RunAsync(cancellation);
             ReportSummary(created.Count == 0 ? $"all {found.Count} found" : $"{created.Count} created, {found.Count} found");

@@ -35,11 +35,17 @@ public sealed class EcsProvisioning(ProvisionSettings settings, Ecs ecs, Elbv2 e
         foreach (var color in Colors)
         {
             var name = Names.TargetGroup(color);
-            groups[color] = existing.TargetGroups.GetValueOrDefault(color) ?? await CreateAsync(
+            if (existing.TargetGroups.GetValueOrDefault(color) is { } group)
+            {
+                groups[color] = group;
+                Found($"target group {name}");
+                continue;
+            }
+
+            groups[color] = await CreateAsync(
                 $"target group {name}",
                 () => elb.CreateTargetGroup(name, settings.Vpc ?? balancer.VpcId!, settings.ContainerPort, settings.HealthCheckPath, Tags, cancellation));
-            if (existing.TargetGroups.ContainsKey(color))
-                Found($"target group {name}");
+            await elb.SetDeregistrationDelay(groups[color].Arn, settings.DrainTime, cancellation);
         }
 
         // Everything on blue to begin with: both colors run nothing until the first deploy.

@@ -32,4 +32,7 @@ public sealed record ProvisionSettings
     public string? DatabaseSecretArn { get; init; }
 
     public int LogRetentionDays { get; init; } = 30;
+
+    /// <summary>The target groups' deregistration delay: how long a stopping color's connections may finish (--drain-time).</summary>
+    public TimeSpan DrainTime { get; init; } = TimeSpan.FromSeconds(30);
 }

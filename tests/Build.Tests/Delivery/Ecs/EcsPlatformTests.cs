@@ -1,3 +1,5 @@
+using BuildTests.Aws;
+
 namespace BuildTests.Delivery.Ecs;
 
 /// <summary>
@@ -74,6 +76,33 @@ public class EcsPlatformTests
         // keepRevisions 1: the first color's family kept its newest revision only (the one its service runs).
         var firstFamily = await environment.Ecs.ListTaskDefinitions(environment.Names.TaskFamily(first.ToColor!.Value), None);
         Assert.Single(firstFamily);
+    }
+
+    [MotoAwsCliFact]
+    public async Task The_awscli_sees_what_a_deploy_left_the_listener_its_tags_and_the_live_service()
+    {
+        var environment = await MotoEcsEnvironment.CreateAsync();
+        await environment.Provisioning().RunAsync(None);
+        var deployed = await environment.DeployAsync(MotoEcsEnvironment.ImageB);
+        var live = deployed.ToColor!.Value;
+        var balancer = (await environment.Elb.DescribeLoadBalancer(environment.Names.LoadBalancer, None))!;
+
+        var weights = MotoAwsCli.Run(
+            "elbv2", "describe-listeners", "--load-balancer-arn", balancer.Arn,
+            "--query", "Listeners[?Port==`80`].DefaultActions[0].ForwardConfig.TargetGroups[].[TargetGroupArn,Weight]");
+        var listener = MotoAwsCli.Run("elbv2", "describe-listeners", "--load-balancer-arn", balancer.Arn, "--query", "Listeners[?Port==`80`].ListenerArn");
+        var liveColor = MotoAwsCli.Run("elbv2", "describe-tags", "--resource-arns", listener, "--query", "TagDescriptions[0].Tags[?Key=='deploy:live-color'].Value");
+        var revision = MotoAwsCli.Run("ecs", "describe-services", "--cluster", environment.Names.Cluster, "--services", environment.Names.Service(live), "--query", "services[0].taskDefinition");
+        var image = MotoAwsCli.Run("ecs", "describe-task-definition", "--task-definition", revision, "--query", "taskDefinition.containerDefinitions[0].image");
+        var liveGroup = (await environment.Elb.DescribeTargetGroup(environment.Names.TargetGroup(live), None))!.Arn;
+        var drain = MotoAwsCli.Run("elbv2", "describe-target-group-attributes", "--target-group-arn", liveGroup, "--query", "Attributes[?Key=='deregistration_delay.timeout_seconds'].Value");
+
+        var weightOf = weights.Split('\n').Select(line => line.Split('\t')).ToDictionary(pair => pair[0], pair => pair[1].Trim());
+        Assert.Equal("100", weightOf[liveGroup]);
+        Assert.Equal(2, weightOf.Count);
+        Assert.Equal(live.Name(), liveColor);
+        Assert.Equal(MotoEcsEnvironment.ImageB, image);
+        Assert.Equal("7", drain);
     }
 
     [MotoFact]

@@ -52,6 +52,7 @@ internal sealed class MotoEcsEnvironment
             SecurityGroups = [network.SecurityGroupId],
             ExecutionRoleArn = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
             InitialImage = ImageA,
+            DrainTime = TimeSpan.FromSeconds(7),
         };
         return new MotoEcsEnvironment(settings, network);
     }

@@ -16,7 +16,7 @@ public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper ou
         await Task.WhenAll(environment.StageHealthyAsync(Color.Blue, images.First), environment.StageHealthyAsync(Color.Green, images.Second));
         await platform.SetWeightsAsync(TrafficWeights.AllOn(Color.Blue), CancellationToken.None);
 
-        await using var load = new LoadGenerator(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
+        await using var load = new PublicTraffic(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
         await Task.Delay(Step);
         foreach (var percent in new[] { 90, 50, 100 })
         {
@@ -45,7 +45,7 @@ public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper ou
         await Task.WhenAll(environment.StageHealthyAsync(Color.Blue, images.First), environment.StageHealthyAsync(Color.Green, images.Second));
         await platform.SetWeightsAsync(new TrafficWeights(50, 50), CancellationToken.None);
 
-        await using var load = new LoadGenerator(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
+        await using var load = new PublicTraffic(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
         await Task.Delay(Step);
         await platform.StopAsync(Color.Green, TimeSpan.FromSeconds(5), CancellationToken.None);
         var greenBefore = load.AnsweredBy("green");

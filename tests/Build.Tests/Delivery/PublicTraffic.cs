@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace BuildTests.Delivery.EndToEnd;
+namespace BuildTests.Delivery;
 
 /// <summary>
 /// Users of the public listener while the build deploys, aborts or rolls back: a few keep-alive connections, each
@@ -41,6 +41,8 @@ internal sealed class PublicTraffic : IAsyncDisposable
     public IReadOnlyList<string> Failures => Locked(() => failures.ToList());
 
     public IReadOnlyDictionary<string, int> ByColor => Locked(() => new Dictionary<string, int>(byColor));
+
+    public int AnsweredBy(string color) => Locked(() => byColor.GetValueOrDefault(color));
 
     public double RequestsPerSecond => Requests / clock.Elapsed.TotalSeconds;
 

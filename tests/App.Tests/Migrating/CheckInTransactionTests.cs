@@ -15,11 +15,9 @@ public sealed class CheckInTransactionTests : MigrationTest
     [PostgresFact]
     public async Task A_column_drop_stops_the_migration_before_anything_is_applied_and_the_catalog_is_exactly_as_before()
     {
-        await MigrateAsync();
-        Scripts.Add("V2__drop_body.sql", DropBody);
-        var before = await DatabaseState.CatalogAsync(Url);
+        await AtV1WithAsync("V2__drop_body.sql", DropBody);
 
-        var run = await MigrateAsync("--check");
+        var run = await CheckChangingNothingAsync("--check");
 
         Assert.Equal(1, run.ExitCode);
         var errors = run.Errors.Trim().Split('\n');
@@ -28,14 +26,12 @@ public sealed class CheckInTransactionTests : MigrationTest
         Assert.EndsWith("; nothing was applied", errors[1], StringComparison.Ordinal);
         Assert.Contains("checking the 1 pending script(s) against the serving version (V1) in a transaction that is rolled back", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("applied V2", run.Output, StringComparison.Ordinal);
-        Assert.Equal(before, await DatabaseState.CatalogAsync(Url));
     }
 
     [PostgresFact]
     public async Task A_column_drop_marked_as_a_contract_step_passes_the_check_and_is_applied()
     {
-        await MigrateAsync();
-        Scripts.Add("V2__drop_body.sql", "-- migrate:contract\nALTER TABLE notes DROP COLUMN body;\n");
+        await AtV1WithAsync("V2__drop_body.sql", "-- migrate:contract\nALTER TABLE notes DROP COLUMN body;\n");
 
         var run = await MigrateAsync("--check");
 
@@ -52,25 +48,20 @@ public sealed class CheckInTransactionTests : MigrationTest
     [PostgresFact]
     public async Task The_plan_with_the_check_applies_nothing_when_the_scripts_pass()
     {
-        await MigrateAsync();
-        Scripts.Add("V2__add_rating.sql", "ALTER TABLE notes ADD COLUMN rating int;\nCREATE TABLE ratings (id bigint PRIMARY KEY);\n");
-        var before = await DatabaseState.CatalogAsync(Url);
+        await AtV1WithAsync("V2__add_rating.sql", "ALTER TABLE notes ADD COLUMN rating int;\nCREATE TABLE ratings (id bigint PRIMARY KEY);\n");
 
-        var run = await MigrateAsync("--plan", "--check");
+        var run = await CheckChangingNothingAsync("--plan", "--check");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("compatible: the pending scripts keep every table and column the serving version uses", run.Output, StringComparison.Ordinal);
         Assert.Contains("nothing applied (plan)", run.Output, StringComparison.Ordinal);
-        Assert.Equal(before, await DatabaseState.CatalogAsync(Url));
     }
 
     [PostgresFact]
     public async Task A_table_another_session_holds_fails_the_check_fast_with_one_line_and_changes_nothing()
     {
-        await MigrateAsync();
         // The script's own lock_timeout, good practice for the real run, must not let the check wait longer.
-        Scripts.Add("V2__drop_body.sql", "SET lock_timeout = 0;\nALTER TABLE notes\n  DROP COLUMN body;\n");
-        var before = await DatabaseState.CatalogAsync(Url);
+        await AtV1WithAsync("V2__drop_body.sql", "SET lock_timeout = 0;\nALTER TABLE notes\n  DROP COLUMN body;\n");
         await using var reader = new NpgsqlConnection(Url);
         await reader.OpenAsync();
         await using var reading = await reader.BeginTransactionAsync();
@@ -78,7 +69,7 @@ public sealed class CheckInTransactionTests : MigrationTest
             await hold.ExecuteNonQueryAsync(); // as a long query of the serving version would
 
         var clock = Stopwatch.StartNew();
-        var run = await MigrateAsync("--check", "--check-lock-timeout", "1");
+        var run = await CheckChangingNothingAsync("--check", "--check-lock-timeout", "1");
         var elapsed = clock.Elapsed;
 
         Assert.Equal(1, run.ExitCode);
@@ -90,15 +81,12 @@ public sealed class CheckInTransactionTests : MigrationTest
         Assert.True(elapsed < TimeSpan.FromSeconds(15), $"took {elapsed}");
         await using (var stillThere = new NpgsqlCommand("SELECT count(*) FROM notes", reader, reading))
             Assert.Equal(0L, await stillThere.ExecuteScalarAsync());
-        await reading.RollbackAsync();
-        Assert.Equal(before, await DatabaseState.CatalogAsync(Url));
     }
 
     [PostgresFact]
     public async Task Statements_that_cannot_run_in_a_transaction_are_skipped_and_said_and_the_script_is_then_applied()
     {
-        await MigrateAsync();
-        Scripts.Add(
+        await AtV1WithAsync(
             "V2__index_titles.sql",
             "-- migrate:no-transaction\nDROP INDEX CONCURRENTLY IF EXISTS notes_title;\nCREATE INDEX CONCURRENTLY notes_title ON notes (title);\n");
 
@@ -118,37 +106,31 @@ public sealed class CheckInTransactionTests : MigrationTest
     [PostgresFact]
     public async Task A_drop_in_a_no_transaction_script_is_still_caught_and_its_COMMIT_does_not_end_the_check()
     {
-        await MigrateAsync();
-        Scripts.Add(
+        await AtV1WithAsync(
             "V2__reshape.sql",
             "-- migrate:no-transaction\nCREATE INDEX CONCURRENTLY notes_title ON notes (title);\nBEGIN;\nALTER TABLE notes DROP COLUMN body;\nCOMMIT;\nALTER TABLE notes ADD COLUMN rating int;\n");
-        var before = await DatabaseState.CatalogAsync(Url);
 
-        var run = await MigrateAsync("--check");
+        var run = await CheckChangingNothingAsync("--check");
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("migrate: V2__reshape.sql line 4: drops column public.notes.body", run.Errors, StringComparison.Ordinal);
         Assert.Contains("  not checked: V2__reshape.sql line 3 controls the transaction, and the check runs everything in its own", run.Output, StringComparison.Ordinal);
         Assert.Contains("  not checked: V2__reshape.sql line 5 controls the transaction", run.Output, StringComparison.Ordinal);
-        Assert.Equal(before, await DatabaseState.CatalogAsync(Url));
     }
 
     [PostgresFact]
     public async Task A_statement_that_fails_after_a_skipped_one_names_both_and_changes_nothing()
     {
-        await MigrateAsync();
-        Scripts.Add("V2__unique_index.sql", "-- migrate:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY notes_title_key ON notes (title);\n");
+        await AtV1WithAsync("V2__unique_index.sql", "-- migrate:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY notes_title_key ON notes (title);\n");
         Scripts.Add("V3__unique_title.sql", "ALTER TABLE notes ADD CONSTRAINT notes_title_unique UNIQUE USING INDEX notes_title_key;\n");
-        var before = await DatabaseState.CatalogAsync(Url);
 
-        var run = await MigrateAsync("--check");
+        var run = await CheckChangingNothingAsync("--check");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
             "migrate: V3__unique_title.sql line 1 failed in the compatibility check: 42704: index \"notes_title_key\" does not exist; nothing was applied "
             + "(the check skipped V2__unique_index.sql line 2, which cannot run in a transaction: if this statement needs what that makes, apply the scripts before it on their own first with --target)",
             run.Errors.Trim());
-        Assert.Equal(before, await DatabaseState.CatalogAsync(Url));
     }
 
     [PostgresFact]
@@ -162,5 +144,21 @@ public sealed class CheckInTransactionTests : MigrationTest
         Assert.Contains("migrated V0 to V1", fresh.Output, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("compatibility check skipped: nothing pending", again.Output, StringComparison.Ordinal);
+    }
+
+    // The service's V1 applied, a pending script added: the database a version serves against, and the next release's script.
+    private async Task AtV1WithAsync(string fileName, string sql)
+    {
+        await MigrateAsync();
+        Scripts.Add(fileName, sql);
+    }
+
+    // The catalog down to oids, file nodes and history rows: what a check that applies nothing must leave as it was.
+    private async Task<MigrateRun> CheckChangingNothingAsync(params string[] args)
+    {
+        var before = await DatabaseState.CatalogAsync(Url);
+        var run = await MigrateAsync(args);
+        Assert.Equal(before, await DatabaseState.CatalogAsync(Url));
+        return run;
     }
 }

@@ -4,7 +4,7 @@ using TestSupport;
 namespace BuildTests.Database.Aws;
 
 /// <summary>
-/// The compatibility check of MigrateDb on AWS, which runs in the one-off task: the command the task gets, and what
+/// The compatibility check of MigrateDb on AWS, which runs in the one-off task (its command: MigrationNamesTests): what
 /// MigrateDb decides from the task's exit code and log (moto's tasks exit 0 and run nothing, so the decision is tested
 /// on logs shaped like the service's, and on the service's own lines from its migrate command run with the task's
 /// arguments against a real PostgreSQL).
@@ -18,13 +18,6 @@ public sealed class MigrationCheckLogTests : IAsyncLifetime, IDisposable
 
     private readonly TestDatabase database = new();
     private readonly ScriptFolder scripts = new();
-
-    [Fact]
-    public void The_task_checks_before_it_migrates_and_a_dry_run_checks_too()
-    {
-        Assert.Equal(["migrate", "--check", "--lock-timeout", "300"], MigrationTaskCommand.For(Request));
-        Assert.Equal(["migrate", "--plan", "--check", "--lock-timeout", "300", "--target", "3"], MigrationTaskCommand.For(Request with { DryRun = true, Target = 3 }));
-    }
 
     [Fact]
     public void A_breaking_change_in_the_log_stops_MigrateDb_with_the_file_line_and_what_breaks()

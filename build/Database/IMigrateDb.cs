@@ -3,7 +3,8 @@ using Engine;
 /// <summary>
 /// The MigrateDb component: the service's own migrator (<c>App migrate</c>) applies the pending SQL scripts, after a
 /// check on a throwaway copy of the schema that they do not break the version now serving, and after a pg_dump
-/// backup. On an AWS environment the release's image migrates as a one-off ECS task after an RDS snapshot (<see cref="EcsMigration"/>).
+/// backup. On an AWS environment the release's image checks and migrates as a one-off ECS task after an RDS snapshot
+/// (<see cref="EcsMigration"/>), the check on the database itself in a transaction it rolls back.
 /// </summary>
 public interface IMigrateDb : IHazAwsDatabase, IHazReleaseImage, IHazConfiguration
 {

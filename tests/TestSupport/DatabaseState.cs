@@ -33,6 +33,34 @@ public static class DatabaseState
         return state.ToString();
     }
 
+    /// <summary>
+    /// The catalog of the user schemas down to oids and file nodes (so a relation rewritten and put back shows too),
+    /// every constraint and sequence position, and the history rows with their times: "exactly as before" for a run
+    /// that must change nothing.
+    /// </summary>
+    public static async Task<string> CatalogAsync(string connectionString)
+    {
+        const string Catalog = """
+            SELECT format('relation %s %s.%s %s file %s', c.oid, n.nspname, c.relname, c.relkind, c.relfilenode)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'
+            UNION ALL SELECT format('column %s.%s %s %s %s notnull=%s default=%s dropped=%s', a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.atthasdef, a.attisdropped)
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND a.attnum > 0
+            UNION ALL SELECT format('constraint %s %s on %s: %s', oid, conname, conrelid, pg_get_constraintdef(oid))
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+            UNION ALL SELECT format('sequence %s at %s', s.seqrelid, pg_sequence_last_value(s.seqrelid)) FROM pg_sequence s
+            UNION ALL SELECT format('history %s', h) FROM schema_history h
+            ORDER BY 1
+            """;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var catalog = new StringBuilder();
+        await using var command = new NpgsqlCommand(Catalog, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            catalog.AppendLine(reader.GetString(0));
+        return catalog.ToString();
+    }
+
     public static async Task<IReadOnlyList<string>> HistoryAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);

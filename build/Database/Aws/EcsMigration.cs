@@ -4,15 +4,12 @@ using Engine;
 /// <summary>
 /// MigrateDb on an AWS environment: the release's image migrates its own database as a one-off ECS task in the
 /// service's network, after an RDS snapshot. Everything that can be wrong with the input (cluster, services, RDS
-/// instance) is checked before anything is changed. The compatibility check against the serving version is not run:
-/// it needs a throwaway copy of the schema on the database server, which the build cannot reach from outside the VPC,
-/// and the image has no pg_dump to make one itself; the record and the log say so.
+/// instance) is checked before anything is changed. The compatibility check against the serving version runs in the
+/// task, before it migrates (<see cref="MigrationTaskCommand"/>): a change that breaks the serving version stops it
+/// with nothing applied, and the error names the script, the line and what breaks (<see cref="MigrationCheckLog"/>).
 /// </summary>
 internal sealed class EcsMigration(Ecs ecs, MigrationSnapshots snapshots, MigrationTask task)
 {
-    public const string CompatibilityNotRun =
-        "not run on AWS: the build cannot reach the database to copy its schema; check first with MigrateDb --dry-run --environment local against a restored snapshot";
-
     public async Task<MigrationRecord> RunAsync(EcsMigrationTarget target, MigrationRequest request, AbsolutePath recordFile, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -25,7 +22,7 @@ internal sealed class EcsMigration(Ecs ecs, MigrationSnapshots snapshots, Migrat
         var backingUp = !request.SkipBackup && !request.DryRun;
         if (backingUp)
             await snapshots.RequireInstanceAsync(target.RdsInstance, cancellation);
-        Log.Warning($"Compatibility check {CompatibilityNotRun}.");
+        Log.Information("The task checks the pending scripts against the serving version first, in a transaction it rolls back, and migrates only if they pass.");
 
         var revision = await EcsRevisions.ForImage(ecs, names.TaskFamily(place.Color), names.Container, target.Image.ToString(), target.Tags, cancellation);
         var backupClock = Stopwatch.StartNew();
@@ -36,23 +33,47 @@ internal sealed class EcsMigration(Ecs ecs, MigrationSnapshots snapshots, Migrat
 
         var migrateClock = Stopwatch.StartNew();
         var result = await task.RunAsync(names, revision, place.Network, MigrationTaskCommand.For(request), target.TaskDeadline, cancellation);
+        var check = MigrationCheckLog.Read(result.LogTail, result.Outcome.Succeeded);
+        Log.Information($"Compatibility check: {check.Recorded}");
         var (before, after) = MigrationLogVersions.Read(result.LogTail);
         var log = MigrationTaskLog.For(revision.Definition, names.Container, names);
+        var error = Failure(result, check, snapshot?.Id);
         var record = new MigrationRecord(
-            names.Environment, $"rds:{target.RdsInstance}", result.Outcome.Succeeded ? (request.DryRun ? "dry run: nothing applied" : "migrated") : "failed",
-            before, result.Outcome.Succeeded && !request.DryRun ? after : before, [], snapshot?.Id, CompatibilityNotRun,
-            new MigrationDurations(0, 0, backupMs, migrateClock.ElapsedMilliseconds, total.ElapsedMilliseconds),
-            result.Outcome.Succeeded ? null : result.Outcome.Summary)
+            names.Environment, $"rds:{target.RdsInstance}", Outcome(result, check, request),
+            before, result.Outcome.Succeeded && !request.DryRun ? after : before, [], snapshot?.Id, check.Recorded,
+            new MigrationDurations(0, check.CheckMs, backupMs, migrateClock.ElapsedMilliseconds, total.ElapsedMilliseconds),
+            error)
         {
             OneOffTask = new MigrationTaskRecord(
                 result.Task.Arn, revision.Arn, result.Outcome.ExitCodes, result.Task.StoppedReason, log.Group, log.StreamOf(names.Container, result.Task.Arn)),
         };
         if (!request.DryRun)
             record.Write(recordFile);
-        return result.Outcome.Succeeded
-            ? record
-            : throw new InvalidOperationException($"The migration task {MigrationTask.TaskId(result.Task.Arn)} failed: {result.Outcome.Summary}"
-                + (snapshot is null ? "" : $"; the database was backed up as RDS snapshot {snapshot.Id}"));
+        return error is null ? record : throw new InvalidOperationException(error);
+    }
+
+    public static string Outcome(MigrationTaskResult result, MigrationCheckLog check, MigrationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(request);
+        return result.Outcome.Succeeded ? (request.DryRun ? "dry run: nothing applied" : "migrated")
+            : check.Stopped ? "stopped by the compatibility check: nothing applied"
+            : "failed";
+    }
+
+    /// <summary>The one line MigrateDb fails with, null when the task succeeded: what the check found, else how the task ended.</summary>
+    public static string? Failure(MigrationTaskResult result, MigrationCheckLog check, string? snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(check);
+        if (result.Outcome.Succeeded)
+            return null;
+        var task = MigrationTask.TaskId(result.Task.Arn);
+        var backedUp = snapshot is null ? "" : $"; the database was backed up as RDS snapshot {snapshot}";
+        return check.Stopped
+            ? $"The compatibility check in migration task {task} stopped it before anything was applied: {string.Join("; ", check.Problems)}{backedUp}"
+            : $"The migration task {task} failed: {result.Outcome.Summary}{backedUp}";
     }
 
     public static string Summary(MigrationRecord record, MigrationRequest request)

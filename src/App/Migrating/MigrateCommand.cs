@@ -61,6 +61,7 @@ public static class MigrateCommand
             {
                 Baseline = Baseline.NotesStartupSchema,
                 LockTimeout = options.LockTimeout,
+                CheckLockTimeout = options.Check ? options.CheckLockTimeout : null,
             };
             var report = await migrator.RunAsync(options.Mode, options.Target, cancellationToken);
             if (options.ReportFile is { } file)
@@ -91,14 +92,19 @@ public static class MigrateCommand
         }
     }
 
+    // The check of --check has said what it allowed already, before the scripts were applied.
     private static async Task<int> ConcludeAsync(MigrationReport report, TextWriter output, TextWriter error)
     {
-        foreach (var allowed in report.Findings.Where(finding => finding.Contract))
+        var allowed = report.Findings.Where(finding => finding.Contract).ToList();
+        var breaking = report.Findings.Where(finding => !finding.Contract).ToList();
+        if (report.Mode == MigrateMode.CheckCompatibility)
         {
-            await output.WriteLineAsync(allowed.ToString());
+            foreach (var finding in allowed)
+            {
+                await output.WriteLineAsync(finding.ToString());
+            }
         }
 
-        var breaking = report.Findings.Where(finding => !finding.Contract).ToList();
         if (breaking.Count > 0)
         {
             foreach (var finding in breaking)
@@ -106,15 +112,15 @@ public static class MigrateCommand
                 await error.WriteLineAsync($"migrate: {finding}");
             }
 
-            await error.WriteLineAsync($"migrate: {breaking.Count} change(s) would break the version now serving: {CompatibilityFinding.Advice}");
+            var stopped = report.Mode == MigrateMode.CheckCompatibility ? "" : "; nothing was applied";
+            await error.WriteLineAsync($"migrate: {breaking.Count} change(s) would break the version now serving: {CompatibilityFinding.Advice}{stopped}");
             return 1;
         }
 
         await output.WriteLineAsync(report.Mode switch
         {
             MigrateMode.Migrate when report.Applied.Count > 0 => $"migrated V{report.VersionBefore} to V{report.VersionAfter} in {report.DurationMs} ms",
-            MigrateMode.CheckCompatibility when report.Findings.Count > 0 => "compatible: only contract steps change what the serving version uses",
-            MigrateMode.CheckCompatibility => "compatible: the pending scripts keep every table and column the serving version uses",
+            MigrateMode.CheckCompatibility => CompatibilityFinding.Verdict(allowed),
             MigrateMode.Migrate => $"up to date at V{report.VersionAfter}",
             _ => $"nothing applied ({report.Mode.ToString().ToLowerInvariant()})",
         });

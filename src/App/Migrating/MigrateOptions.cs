@@ -6,10 +6,21 @@ namespace App.Migrating;
 public sealed record MigrateOptions(MigrateMode Mode, long? Target, string? MigrationsDirectory, string? ReportFile, TimeSpan LockTimeout)
 {
     public const string Usage =
-        "usage: App migrate [--plan | --validate | --check-compatibility] [--target <version>] [--migrations <folder>] "
-        + "[--report <file.json>] [--lock-timeout <seconds>]   (the database comes from DATABASE_URL)";
+        "usage: App migrate [--plan | --validate | --check-compatibility] [--check] [--check-lock-timeout <seconds>] [--target <version>] "
+        + "[--migrations <folder>] [--report <file.json>] [--lock-timeout <seconds>]   (the database comes from DATABASE_URL)";
 
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Short: while the check waits for a table lock, the serving version's queries on that table queue behind it, so
+    /// it gives up quickly instead (the migration after it waits for its locks as long as it takes).
+    /// </summary>
+    public static readonly TimeSpan DefaultCheckLockTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>With <c>--check</c>: run the pending scripts in a rolled-back transaction first, and stop if they break the serving version.</summary>
+    public bool Check { get; init; }
+
+    public TimeSpan CheckLockTimeout { get; init; } = DefaultCheckLockTimeout;
 
     public static MigrateOptions Parse(IReadOnlyList<string> args)
     {
@@ -24,16 +35,25 @@ public sealed record MigrateOptions(MigrateMode Mode, long? Target, string? Migr
                 "--plan" => options with { Mode = MigrateMode.Plan },
                 "--validate" => options with { Mode = MigrateMode.Validate },
                 "--check-compatibility" => options with { Mode = MigrateMode.CheckCompatibility },
+                "--check" => options with { Check = true },
+                "--check-lock-timeout" => options with { CheckLockTimeout = ParseSeconds("--check-lock-timeout", Value(), minimum: 1) },
                 "--target" => options with { Target = ParseVersion(Value()) },
                 "--migrations" => options with { MigrationsDirectory = Value() },
                 "--report" => options with { ReportFile = Value() },
-                "--lock-timeout" => options with { LockTimeout = ParseSeconds(Value()) },
+                "--lock-timeout" => options with { LockTimeout = ParseSeconds("--lock-timeout", Value(), minimum: 0) },
                 var unknown => throw new MigrationUsageException($"unknown option '{unknown}'; {Usage}"),
             };
             modes += args[i] is "--plan" or "--validate" or "--check-compatibility" ? 1 : 0;
         }
 
-        return modes <= 1 ? options : throw new MigrationUsageException($"--plan, --validate and --check-compatibility exclude each other; {Usage}");
+        if (modes > 1)
+        {
+            throw new MigrationUsageException($"--plan, --validate and --check-compatibility exclude each other; {Usage}");
+        }
+
+        return !options.Check || options.Mode is MigrateMode.Migrate or MigrateMode.Plan
+            ? options
+            : throw new MigrationUsageException($"--check goes with migrate or --plan, not with --validate or --check-compatibility; {Usage}");
     }
 
     // "V3" as in the file name, or plain "3".
@@ -42,8 +62,9 @@ public sealed record MigrateOptions(MigrateMode Mode, long? Target, string? Migr
             ? version
             : throw new MigrationUsageException($"--target '{text}' is not a version such as V3 or 3");
 
-    private static TimeSpan ParseSeconds(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+    // A lock_timeout of 0 would mean "wait for ever" to PostgreSQL, the opposite of what --check-lock-timeout is for.
+    private static TimeSpan ParseSeconds(string option, string text, int minimum) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds >= minimum
             ? TimeSpan.FromSeconds(seconds)
-            : throw new MigrationUsageException($"--lock-timeout '{text}' is not a whole number of seconds");
+            : throw new MigrationUsageException($"{option} '{text}' is not a whole number of seconds" + (minimum > 0 ? $" of at least {minimum}" : ""));
 }

@@ -11,7 +11,8 @@ public sealed record AppliedScriptTiming(long Version, string Script, long Durat
 /// <summary>
 /// The outcome of a run, written as JSON by <c>migrate --report FILE</c>: what the build's MigrateDb reads for
 /// artifacts/migration.json, and for whether the compatibility check passed. HistoryTable is null while the database
-/// has none, so MigrateDb knows whether a copy of the schema needs the history's rows too.
+/// has none, so MigrateDb knows whether a copy of the schema needs the history's rows too. Check is the outcome of
+/// <c>--check</c> (passed, failed, or skipped: why), null without it.
 /// </summary>
 public sealed record MigrationReport(
     string Database,
@@ -23,4 +24,7 @@ public sealed record MigrationReport(
     IReadOnlyList<PendingScript> Pending,
     IReadOnlyList<AppliedScriptTiming> Applied,
     IReadOnlyList<CompatibilityFinding> Findings,
-    long DurationMs);
+    long DurationMs)
+{
+    public string? Check { get; init; }
+}

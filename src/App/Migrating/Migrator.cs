@@ -7,7 +7,10 @@ namespace App.Migrating;
 /// <summary>
 /// One run against one database: validate the scripts against the history, then (for Migrate and
 /// CheckCompatibility, under the migration lock) record a baseline if needed and apply the pending scripts in order.
-/// Nothing is written before validation has passed.
+/// Nothing is written before validation has passed. With <see cref="CheckLockTimeout"/> set (<c>--check</c>), the
+/// pending scripts first run in a transaction that is rolled back (<see cref="TrialRun"/>), under the same hold of
+/// the migration lock, so no other migrator can change what was checked before it is applied; a change that breaks
+/// the serving version stops the run there, with nothing applied.
 /// </summary>
 public sealed class Migrator(string connectionString, string databaseName, ScriptSet scripts, TextWriter output)
 {
@@ -15,17 +18,22 @@ public sealed class Migrator(string connectionString, string databaseName, Scrip
 
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>When set, for Migrate and Plan: check the pending scripts on this database first, waiting at most this long for each table lock.</summary>
+    public TimeSpan? CheckLockTimeout { get; init; }
+
     public async Task<MigrationReport> RunAsync(MigrateMode mode, long? target, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await DatabaseConnection.OpenAsync(connectionString, databaseName, cancellationToken);
         var writes = mode is MigrateMode.Migrate or MigrateMode.CheckCompatibility;
+        var trial = CheckLockTimeout is { } checkLockTimeout && mode is MigrateMode.Migrate or MigrateMode.Plan ? new TrialRun(checkLockTimeout, output) : null;
         if (mode == MigrateMode.CheckCompatibility)
         {
             await CompatibilityCheck.RequireThrowawayAsync(connection, cancellationToken);
         }
 
-        if (writes)
+        // The check too: it must see the schema as the migrator before it left it, not half-way through its scripts.
+        if (writes || trial is not null)
         {
             await MigrationLock.AcquireAsync(connection, LockTimeout, output, cancellationToken);
         }
@@ -36,10 +44,14 @@ public sealed class Migrator(string connectionString, string databaseName, Scrip
         var plan = MigrationPlan.Create(scripts, history ?? [], baseline, target);
         await DescribeAsync(plan, mode);
         var applied = new List<AppliedScriptTiming>();
-        IReadOnlyList<CompatibilityFinding> findings = [];
-        if (writes)
+        var (check, findings) = trial is null ? (null, []) : await CheckAsync(connection, trial, plan, cancellationToken);
+        if (mode == MigrateMode.CheckCompatibility || (mode == MigrateMode.Migrate && !findings.Any(finding => !finding.Contract)))
         {
-            findings = await ApplyAsync(connection, plan, mode, applied, cancellationToken);
+            findings = [.. findings, .. await ApplyAsync(connection, plan, mode, applied, cancellationToken)];
+        }
+
+        if (writes || trial is not null)
+        {
             await MigrationLock.ReleaseAsync(connection, cancellationToken);
         }
 
@@ -47,7 +59,38 @@ public sealed class Migrator(string connectionString, string databaseName, Scrip
         return new MigrationReport(
             databaseName, mode, plan.CurrentVersion, after, plan.Baseline?.Version, history is null ? null : MigrationHistory.Table,
             [.. plan.Pending.Select(s => new PendingScript(s.Version, s.FileName, s.RunsInTransaction, s.IsContract))],
-            applied, findings, clock.ElapsedMilliseconds);
+            applied, findings, clock.ElapsedMilliseconds)
+        {
+            Check = check,
+        };
+    }
+
+    // A database without a version has nothing serving against it (the old start-up schema has: it is at its baseline).
+    private async Task<(string Check, IReadOnlyList<CompatibilityFinding> Findings)> CheckAsync(
+        NpgsqlConnection connection, TrialRun trial, MigrationPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.Pending.Count == 0 || plan.CurrentVersion == 0)
+        {
+            var reason = plan.Pending.Count == 0 ? "nothing pending" : "the database has no version yet, so no version serves against it";
+            await output.WriteLineAsync($"{CompatibilityFinding.SkippedPrefix}{reason}");
+            return ("skipped: " + reason, []);
+        }
+
+        await output.WriteLineAsync(
+            $"checking the {plan.Pending.Count} pending script(s) against the serving version (V{plan.CurrentVersion}) in a transaction that is rolled back…");
+        var findings = await trial.RunAsync(connection, plan.Pending, cancellationToken);
+        if (findings.Any(finding => !finding.Contract))
+        {
+            return ("failed", findings);
+        }
+
+        foreach (var allowed in findings)
+        {
+            await output.WriteLineAsync(allowed.ToString());
+        }
+
+        await output.WriteLineAsync(CompatibilityFinding.Verdict(findings));
+        return ("passed", findings);
     }
 
     private async Task<IReadOnlyList<CompatibilityFinding>> ApplyAsync(

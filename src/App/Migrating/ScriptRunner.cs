@@ -50,9 +50,7 @@ public static class ScriptRunner
         {
             try
             {
-                // No command timeout: rewriting or indexing a large table legitimately takes long.
-                await using var command = new NpgsqlCommand(statement.Text, connection, transaction) { CommandTimeout = 0 };
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await ExecuteAsync(connection, transaction, statement, cancellationToken);
             }
             catch (PostgresException e)
             {
@@ -66,10 +64,19 @@ public static class ScriptRunner
         }
     }
 
+    /// <summary>Runs one statement of a script; also how the compatibility check runs them.</summary>
+    public static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+
+        // No command timeout: rewriting or indexing a large table legitimately takes long.
+        await using var command = new NpgsqlCommand(statement.Text, connection, transaction) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static string Failure(MigrationScript script, SqlStatement statement, PostgresException error)
     {
-        // Position counts characters into the statement; it turns the statement's line into the failing line.
-        var line = statement.Line + (error.Position > 0 ? statement.Text.AsSpan(0, Math.Min(error.Position - 1, statement.Text.Length)).Count('\n') : 0);
+        var line = statement.LineAt(error.Position);
         var outcome = script.RunsInTransaction
             ? $"V{script.Version} was rolled back and left no trace"
             : $"V{script.Version} runs outside a transaction, so its statements before line {statement.Line} stay applied and the whole script runs again next time (keep them re-runnable)";

@@ -1,7 +1,11 @@
 namespace App.Migrating;
 
 /// <summary>A statement of a script and the line of the file it starts on.</summary>
-public sealed record SqlStatement(int Line, string Text);
+public sealed record SqlStatement(int Line, string Text)
+{
+    /// <summary>The line of the file at PostgreSQL's error position (1-based characters into the statement; 0 when it gave none).</summary>
+    public int LineAt(int position) => Line + (position > 0 ? Text.AsSpan(0, Math.Min(position - 1, Text.Length)).Count('\n') : 0);
+}
 
 /// <summary>
 /// Splits a script at the semicolons that end statements, skipping those inside strings, quoted identifiers,

@@ -59,6 +59,8 @@ public sealed class BadInputTests : MigrationTest
     [InlineData("migrate: --target 'latest' is not a version such as V3 or 3", "--target", "latest")]
     [InlineData("migrate: --plan, --validate and --check-compatibility exclude each other", "--plan", "--validate")]
     [InlineData("migrate: --report needs a value", "--report")]
+    [InlineData("migrate: --check goes with migrate or --plan, not with --validate or --check-compatibility", "--check", "--validate")]
+    [InlineData("migrate: --check-lock-timeout '0' is not a whole number of seconds of at least 1", "--check", "--check-lock-timeout", "0")]
     public async Task Bad_options_are_one_line_exit_2(string expected, params string[] args)
     {
         var run = await MigrateRun.StartAsync("postgres://notes@127.0.0.1:1/notes", args);

@@ -3,8 +3,9 @@ using Npgsql;
 namespace App.Migrating.Compatibility;
 
 /// <summary>
-/// Watches the pending scripts run against a throwaway copy of the schema: the catalog before the first one is what
-/// the serving version uses, and after every statement the breaking changes so far are compared with it. A change is
+/// Watches the pending scripts run, against a throwaway copy of the schema (<c>--check-compatibility</c>, as MigrateDb
+/// runs it locally) or in a transaction that is rolled back (<see cref="TrialRun"/>, <c>--check</c>, as it runs on
+/// AWS): the catalog before the first one is what the serving version uses, and after every statement the breaking changes so far are compared with it. A change is
 /// blamed on the statement that first made it, and reported if it is still there at the end (a rename undone later
 /// is not); those of contract steps are reported as allowed.
 /// </summary>

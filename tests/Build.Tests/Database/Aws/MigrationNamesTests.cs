@@ -35,11 +35,11 @@ public sealed class MigrationNamesTests
     }
 
     [Fact]
-    public void The_migrate_command_carries_the_plan_and_target_options()
+    public void The_migrate_command_checks_first_and_carries_the_plan_and_target_options()
     {
-        Assert.Equal(["migrate", "--lock-timeout", "300"], MigrationTaskCommand.For(new MigrationRequest("staging", false, false, null, TimeSpan.FromMinutes(5))));
+        Assert.Equal(["migrate", "--check", "--lock-timeout", "300"], MigrationTaskCommand.For(new MigrationRequest("staging", false, false, null, TimeSpan.FromMinutes(5))));
         Assert.Equal(
-            ["migrate", "--plan", "--lock-timeout", "60", "--target", "3"],
+            ["migrate", "--plan", "--check", "--lock-timeout", "60", "--target", "3"],
             MigrationTaskCommand.For(new MigrationRequest("staging", false, true, 3, TimeSpan.FromMinutes(1))));
     }
 }

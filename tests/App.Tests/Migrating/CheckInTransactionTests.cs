@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using TestSupport;
 
@@ -68,9 +67,8 @@ public sealed class CheckInTransactionTests : MigrationTest
         await using (var hold = new NpgsqlCommand("LOCK TABLE notes IN ACCESS SHARE MODE", reader, reading))
             await hold.ExecuteNonQueryAsync(); // as a long query of the serving version would
 
-        var clock = Stopwatch.StartNew();
+        // Had the script's lock_timeout = 0 won, this run would wait for the reader forever instead of giving up.
         var run = await CheckChangingNothingAsync("--check", "--check-lock-timeout", "1");
-        var elapsed = clock.Elapsed;
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(
@@ -78,7 +76,6 @@ public sealed class CheckInTransactionTests : MigrationTest
             + "and gave up rather than make the serving version's queries wait behind it; nothing was applied: run it again once that session is done, "
             + "or allow more with --check-lock-timeout",
             run.Errors.Trim());
-        Assert.True(elapsed < TimeSpan.FromSeconds(15), $"took {elapsed}");
         await using (var stillThere = new NpgsqlCommand("SELECT count(*) FROM notes", reader, reading))
             Assert.Equal(0L, await stillThere.ExecuteScalarAsync());
     }

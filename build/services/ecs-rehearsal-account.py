@@ -2,8 +2,8 @@
 subnets and a security group (found again by their Name tag), and the RDS instances MigrateDb snapshots
 (<app>-staging, <app>-production; moto runs no database: the tasks use the local PostgreSQL through DATABASE_URL).
 
-Usage: ecs-rehearsal-account.py ENDPOINT APP. Prints the build's settings as shell assignments:
-ECS_SUBNETS=…,… ECS_SECURITY_GROUPS=… ECS_VPC=…
+Usage: ecs-rehearsal-account.py ENDPOINT APP. Prints the build's settings, one "NAME=value" a line: ECS_SUBNETS
+(space-separated, as the build reads a list from the environment), ECS_SECURITY_GROUPS, ECS_VPC.
 """
 
 import sys
@@ -43,4 +43,4 @@ for environment in ("staging", "production"):
             MasterUsername="app", MasterUserPassword="not-a-real-password")
         print(f"ecs-rehearsal: created RDS instance {instance} in moto", file=sys.stderr)
 
-print(f"ECS_SUBNETS={','.join(s['SubnetId'] for s in subnets)} ECS_SECURITY_GROUPS={group} ECS_VPC={vpc['VpcId']}")
+print(f"ECS_SUBNETS={' '.join(s['SubnetId'] for s in subnets)}\nECS_SECURITY_GROUPS={group}\nECS_VPC={vpc['VpcId']}")

@@ -269,9 +269,21 @@ class _Forward(http.server.BaseHTTPRequestHandler):
         address = random.choice(addresses)
         return group, (address, _targets[address][1]), None
 
+    def _body(self):
+        if "chunked" not in (self.headers.get("Transfer-Encoding") or "").lower():
+            return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        # .NET's HttpClient sends JSON content chunked: the target gets it whole, with its length.
+        body = b""
+        while size := int(self.rfile.readline().split(b";")[0].strip() or b"0", 16):
+            body += self.rfile.read(size)
+            self.rfile.readline()
+        while self.rfile.readline().strip():
+            pass  # trailers
+        return body
+
     def _forward(self):
         group, target, problem = self._pick()
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = self._body()
         began = time.monotonic()
         status, headers, payload = 503, [("Content-Type", "text/plain")], f"503 Service Unavailable: {problem}\n".encode()
         if target is not None:

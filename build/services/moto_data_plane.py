@@ -27,7 +27,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 
 from moto.cloudwatch.models import cloudwatch_backends
 from moto.ecs.models import EC2ContainerServiceBackend, Task, ecs_backends
@@ -315,11 +315,11 @@ def _record(server, group, status, seconds):
         {"Name": "LoadBalancer", "Value": server.balancer_arn.split(":loadbalancer/")[-1]},
         {"Name": "TargetGroup", "Value": group.arn.split(":")[-1]},
     ]
-    now = datetime.now(timezone.utc)
+    # No Timestamp: moto stamps the data with its own clock, in the form its GetMetricData compares with.
     data = [
-        {"MetricName": "RequestCount", "Value": 1, "Unit": "Count", "Dimensions": dimensions, "Timestamp": now},
-        {"MetricName": "HTTPCode_Target_5XX_Count", "Value": 1 if status >= 500 else 0, "Unit": "Count", "Dimensions": dimensions, "Timestamp": now},
-        {"MetricName": "TargetResponseTime", "Value": seconds, "Unit": "Seconds", "Dimensions": dimensions, "Timestamp": now},
+        {"MetricName": "RequestCount", "Value": 1, "Unit": "Count", "Dimensions": dimensions},
+        {"MetricName": "HTTPCode_Target_5XX_Count", "Value": 1 if status >= 500 else 0, "Unit": "Count", "Dimensions": dimensions},
+        {"MetricName": "TargetResponseTime", "Value": seconds, "Unit": "Seconds", "Dimensions": dimensions},
     ]
     account, region = group.arn.split(":")[4], group.arn.split(":")[3]
     with _lock:

@@ -18,10 +18,10 @@ Usage: the same as moto_server (moto-ecs.py -H 127.0.0.1 -p PORT). `moto-ecs.py 
 so build/services/moto.sh can fall back to plain moto_server when this moto's internals differ.
 """
 
+import atexit
 import ipaddress
 import itertools
 import os
-import signal
 import sys
 import time
 
@@ -143,20 +143,14 @@ if os.environ.get("MOTO_ECS_RUN_TASKS") == "1" and sys.argv[1:] != ["--check"]:
         moto_data_plane.install()
         _data_plane = moto_data_plane
         moto_data_plane.log("data plane on: tasks run on the Docker engine, listeners proxied from 127.0.0.1")
+        # The containers a deploy left running belong to this emulated AWS: they go with it (moto_server's own
+        # SIGTERM/SIGINT handler exits through sys.exit, so atexit runs).
+        atexit.register(moto_data_plane.remove_all_containers)
     else:
         moto_data_plane.log("data plane off: MOTO_ECS_RUN_TASKS=1 but no Docker engine answers; targets stay fake addresses")
-
-
-def _stop(signum, _frame):
-    # The containers a deploy left running belong to this emulated AWS: they go with it.
-    if _data_plane is not None:
-        _data_plane.remove_all_containers()
-    sys.exit(128 + signum)
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--check"]:
         sys.exit(0)
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
     main(sys.argv[1:])

@@ -9,14 +9,23 @@ task, on the container port) in the ELBv2 target groups of its loadBalancers, wh
 Two moto RunTask failures (HTTP 500) are worked around too: a Fargate definition with task-level memory only, and
 awsvpc networking in a VPC without DNS hostnames.
 
+With MOTO_ECS_RUN_TASKS=1 and a Docker engine that answers, the tasks really run and the listeners really serve
+(moto_data_plane.py: containers, 127.0.0.N targets, health from /health/ready, a weighted proxy per listener);
+without it, or without Docker, the targets stay fake addresses. MOTO_ECS_LOG_OPERATIONS=1 logs one line per API call
+("moto-op <unix time> <service> <operation>"): moto's own request log names no operation.
+
 Usage: the same as moto_server (moto-ecs.py -H 127.0.0.1 -p PORT). `moto-ecs.py --check` only imports and patches,
 so build/services/moto.sh can fall back to plain moto_server when this moto's internals differ.
 """
 
+import atexit
 import ipaddress
 import itertools
+import os
 import sys
+import time
 
+from moto.core.responses import BaseResponse
 from moto.core.utils import utcnow
 from moto.ec2.models.elastic_network_interfaces import NetworkInterface
 from moto.ecs.models import EC2ContainerServiceBackend, Service
@@ -54,19 +63,23 @@ def _complete_rollout(service, new_deployment):
 
 def _register_targets(service, new_deployment):
     """One target per running task; a new deployment replaces every task, a scale change keeps the ones that stay."""
-    kept = [] if new_deployment else getattr(service, "emulated_task_addresses", [])[: service.desired_count]
-    addresses = kept + [next(_addresses) for _ in range(service.desired_count - len(kept))]
     previous = getattr(service, "emulated_task_addresses", [])
-    service.emulated_task_addresses = addresses
+    if _data_plane is not None:
+        targets = _data_plane.roll(service, new_deployment)
+    else:
+        kept = [] if new_deployment else previous[: service.desired_count]
+        targets = kept + [(next(_addresses), None) for _ in range(service.desired_count - len(kept))]
+    addresses = [address for address, _ in targets]
+    service.emulated_task_addresses = targets
     elbv2 = elbv2_backends[service._account_id][service.region_name]
     for balancer in service.load_balancers:
         group = elbv2.target_groups.get(balancer.get("targetGroupArn"))
         if group is None:
             continue
-        gone = [{"Id": a} for a in previous if a not in addresses and a in group.targets]
+        gone = [{"Id": a} for a, _ in previous if a not in addresses and a in group.targets]
         if gone:
             group.deregister(gone)
-        group.register([{"Id": a, "Port": balancer.get("containerPort")} for a in addresses])
+        group.register([{"Id": a, "Port": port or balancer.get("containerPort")} for a, port in targets])
 
 
 _original_service_init = Service.__init__
@@ -109,6 +122,33 @@ EC2ContainerServiceBackend.update_service = _update_service
 EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_requirements)
 # RunTask in awsvpc mode reads its ENI's private DNS name, which moto sets only in VPCs with DNS hostnames enabled.
 NetworkInterface.private_dns_name = None
+
+_original_call_action = BaseResponse.call_action
+
+
+def _logged_call_action(self):
+    # e.g. "moto-op 1732350000.123 ecs DescribeServices": what the rehearsal counts per operation and minute.
+    print(f"moto-op {time.time():.3f} {type(self).__module__.split('.')[1]} {self._get_action()}", file=sys.stderr, flush=True)
+    return _original_call_action(self)
+
+
+if os.environ.get("MOTO_ECS_LOG_OPERATIONS") == "1":
+    BaseResponse.call_action = _logged_call_action
+
+_data_plane = None
+if os.environ.get("MOTO_ECS_RUN_TASKS") == "1" and sys.argv[1:] != ["--check"]:
+    import moto_data_plane
+
+    if moto_data_plane.available():
+        moto_data_plane.install()
+        _data_plane = moto_data_plane
+        moto_data_plane.log("data plane on: tasks run on the Docker engine, listeners proxied from 127.0.0.1")
+        # The containers a deploy left running belong to this emulated AWS: they go with it (moto_server's own
+        # SIGTERM/SIGINT handler exits through sys.exit, so atexit runs).
+        atexit.register(moto_data_plane.remove_all_containers)
+    else:
+        moto_data_plane.log("data plane off: MOTO_ECS_RUN_TASKS=1 but no Docker engine answers; targets stay fake addresses")
+
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--check"]:

@@ -10,10 +10,10 @@ public interface IProvision : IHazEcsPlatform
     [Parameter("VPC of the target groups (default: the load balancer's)")]
     string? EcsVpc => TryGetValue(() => EcsVpc);
 
-    [Parameter("Subnets of the load balancer and the tasks (comma-separated)")]
+    [Parameter("Subnets of the load balancer and the tasks (space-separated, as every list parameter)")]
     string[] EcsSubnets => TryGetValue(() => EcsSubnets) ?? [];
 
-    [Parameter("Security groups of the load balancer and the tasks (comma-separated)")]
+    [Parameter("Security groups of the load balancer and the tasks (space-separated, as every list parameter)")]
     string[] EcsSecurityGroups => TryGetValue(() => EcsSecurityGroups) ?? [];
 
     [Parameter("Give the tasks public IPs (subnets without a NAT gateway need it to pull from ECR)")]

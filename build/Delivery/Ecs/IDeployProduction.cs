@@ -20,7 +20,8 @@ public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTe
     {
         if (EcsEnvironment != ProductionProfile)
             return null;
-        var release = StagingPromotion.VerifiedAsync(CreateEcsPlatform(IDeployStaging.StagingProfile), ImageDigest, CancellationToken.None).GetAwaiter().GetResult();
+        var staging = StagingPromotion.StagingStateAsync(new Elbv2(ConnectAws()), EcsNamesOf(IDeployStaging.StagingProfile), CancellationToken.None).GetAwaiter().GetResult();
+        var release = StagingPromotion.Verified(staging, ImageDigest);
         Log.Information($"promoting {DeployRequest.Describe(release.Version, release.Digest)}, live in staging since run {release.RunId ?? "(unknown)"}");
         return (release.Digest, release.Version, release.Commit);
     }

@@ -23,18 +23,15 @@ public interface IHazEcsPlatform : IHazDeployment, IHazEcs
 
     IDeploymentPlatform IHazDeployment.CreateDeploymentPlatform() => CreateEcsPlatform();
 
-    EcsPlatform CreateEcsPlatform() => CreateEcsPlatform(EcsEnvironment);
-
-    /// <summary>The ECS platform of an environment: this one, or another in the same account and region (staging, for a promotion).</summary>
-    EcsPlatform CreateEcsPlatform(string environment)
+    EcsPlatform CreateEcsPlatform()
     {
-        if (environment == "local")
+        if (EcsEnvironment == "local")
             throw new InvalidOperationException("the local environment runs on this machine, not in ECS: deploy to --environment staging or production");
         var connection = ConnectAws();
         return new EcsPlatform(
             new EcsPlatformSettings
             {
-                Names = EcsNamesOf(environment),
+                Names = EcsNames,
                 Region = connection.Region,
                 ProductionPort = EcsProductionPort,
                 TestPort = EcsTestPort,

@@ -5,9 +5,26 @@
 /// </summary>
 public static class StagingPromotion
 {
-    public static async Task<ColorRelease> VerifiedAsync(IDeploymentPlatform staging, ImageDigest? wanted, CancellationToken cancellation)
+    /// <summary>
+    /// Staging's state: the deploy:* tags of whichever listener of its load balancer carries them (its production
+    /// listener, on whatever port staging's own parameters give it).
+    /// </summary>
+    public static async Task<EnvironmentState> StagingStateAsync(Elbv2 elb, EcsNames staging, CancellationToken cancellation)
     {
-        var state = await staging.ReadStateAsync(cancellation);
+        var balancer = await elb.DescribeLoadBalancer(staging.LoadBalancer, cancellation)
+            ?? throw new InvalidOperationException($"staging's load balancer '{staging.LoadBalancer}' not found: deploy to staging first (./build.sh DeployStaging)");
+        foreach (var listener in await elb.DescribeListeners(balancer.Arn, cancellation))
+        {
+            var state = ListenerTags.ToState(await elb.DescribeTags(listener.Arn, cancellation));
+            if (state.Live is not null)
+                return state;
+        }
+
+        return EnvironmentState.Empty;
+    }
+
+    public static ColorRelease Verified(EnvironmentState state, ImageDigest? wanted)
+    {
         var live = state.Live ?? throw new InvalidOperationException("staging has no live release to promote: deploy to staging first (./build.sh DeployStaging)");
         if (wanted is null)
             return live;

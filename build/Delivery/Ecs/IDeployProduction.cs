@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engine;
 
 /// <summary>
@@ -8,6 +9,9 @@ public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTe
 {
     const string ProductionProfile = "production";
 
+    // Keyed by the build: staging is read once per run.
+    private static readonly ConditionalWeakTable<IDeployProduction, ColorRelease> Promotions = [];
+
     Target DeployProduction => _ => _
         .Description("Promote the image staging verified to production (ECS): migrate, blue/green deploy, smoke test; never rebuilds")
         .ForProfile(ProductionProfile)
@@ -15,14 +19,23 @@ public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTe
         .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
         .DependsOn<ISmokeTest>(x => x.SmokeTest);
 
-    /// <summary>In production, MigrateDb and DeployBlueGreen get the release staging verified, or nothing: see <see cref="StagingPromotion"/>.</summary>
+    /// <summary>
+    /// In production, MigrateDb and DeployBlueGreen get the release staging verified, or nothing: see
+    /// <see cref="StagingPromotion"/>. Decided once per run, so both get the same one even if staging changes meanwhile.
+    /// </summary>
     (ImageDigest Image, string? Version, string? Commit)? IHazReleaseImage.PromotedRelease()
     {
         if (EcsEnvironment != ProductionProfile)
             return null;
+        var release = Promotions.GetValue(this, build => build.PromoteFromStaging());
+        return (release.Digest, release.Version, release.Commit);
+    }
+
+    private ColorRelease PromoteFromStaging()
+    {
         var staging = StagingPromotion.StagingStateAsync(new Elbv2(ConnectAws()), EcsNamesOf(IDeployStaging.StagingProfile), CancellationToken.None).GetAwaiter().GetResult();
         var release = StagingPromotion.Verified(staging, ImageDigest);
         Log.Information($"promoting {DeployRequest.Describe(release.Version, release.Digest)}, live in staging since run {release.RunId ?? "(unknown)"}");
-        return (release.Digest, release.Version, release.Commit);
+        return release;
     }
 }

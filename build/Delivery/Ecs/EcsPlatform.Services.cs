@@ -50,7 +50,7 @@ public sealed partial class EcsPlatform
     /// <summary>Deregisters each color's revisions beyond the newest <see cref="EcsPlatformSettings.KeepRevisions"/>, never one a service runs.</summary>
     public async Task TidyAsync(CancellationToken cancellation)
     {
-        var inUse = (await ecs.DescribeServices(Names.Cluster, [Names.Service(Color.Blue), Names.Service(Color.Green)], cancellation))
+        var inUse = (await BothServicesAsync(cancellation))
             .SelectMany(s => s.Deployments.Select(d => d.TaskDefinition).Append(s.TaskDefinition)).ToHashSet();
         foreach (var color in new[] { Color.Blue, Color.Green })
         {

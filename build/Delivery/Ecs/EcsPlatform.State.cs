@@ -10,10 +10,10 @@ public sealed partial class EcsPlatform
         await elb.AddTags(found.Production.Arn, ListenerTags.FromState(state), cancellation);
 
         // For whoever looks at the console: which service serves, which stands by for a rollback.
-        foreach (var color in new[] { Color.Blue, Color.Green })
+        foreach (var service in await BothServicesAsync(cancellation))
         {
+            var color = service.Name == Names.Service(Color.Blue) ? Color.Blue : Color.Green;
             var role = state.Live?.Color == color ? "live" : state.Previous?.Color == color && state.StandbyUntil is not null ? "standby" : "idle";
-            var service = await ServiceAsync(color, cancellation);
             await ecs.TagResource(service.Arn, new Dictionary<string, string> { [$"{ListenerTags.Prefix}role"] = role }, cancellation);
         }
     }

@@ -17,8 +17,6 @@ public sealed partial class EcsPlatform(EcsPlatformSettings settings, Ecs ecs, E
     {
     }
 
-    public EcsPlatformSettings Settings => settings;
-
     private EcsNames Names => settings.Names;
 
     public string Description => $"ECS: cluster {Names.Cluster}, load balancer {Names.LoadBalancer} (:{settings.ProductionPort}, test :{settings.TestPort}) in {settings.Region}";
@@ -30,7 +28,7 @@ public sealed partial class EcsPlatform(EcsPlatformSettings settings, Ecs ecs, E
     public async Task CheckReachableAsync(CancellationToken cancellation)
     {
         var found = await ResourcesAsync(cancellation);
-        var services = await ecs.DescribeServices(Names.Cluster, [Names.Service(Color.Blue), Names.Service(Color.Green)], cancellation);
+        var services = await BothServicesAsync(cancellation);
         var missing = new[] { Color.Blue, Color.Green }.Select(Names.Service).Except(services.Where(s => s.Status == "ACTIVE").Select(s => s.Name)).ToList();
         if (missing.Count > 0)
             throw new InvalidOperationException($"ECS service(s) {string.Join(", ", missing)} not found in cluster {found.Cluster.Name}: run ./build.sh Provision --environment {Names.Environment}");
@@ -40,6 +38,10 @@ public sealed partial class EcsPlatform(EcsPlatformSettings settings, Ecs ecs, E
 
     private async Task<EcsResources> ResourcesAsync(CancellationToken cancellation) =>
         resources ??= await EcsResources.FindAsync(ecs, elb, settings, cancellation);
+
+    /// <summary>Both colors' services, in one call; a missing one is simply not in the list.</summary>
+    private Task<IReadOnlyList<EcsService>> BothServicesAsync(CancellationToken cancellation) =>
+        ecs.DescribeServices(Names.Cluster, [Names.Service(Color.Blue), Names.Service(Color.Green)], cancellation);
 
     private async Task<EcsService> ServiceAsync(Color color, CancellationToken cancellation) =>
         (await ecs.DescribeServices(Names.Cluster, [Names.Service(color)], cancellation)).FirstOrDefault()

@@ -7,9 +7,6 @@ public sealed record EcsResources(EcsCluster Cluster, LoadBalancer LoadBalancer,
 {
     public TargetGroup TargetGroup(Color color) => color == Color.Blue ? Blue : Green;
 
-    public Color? ColorOf(string targetGroupArn) =>
-        targetGroupArn == Blue.Arn ? Color.Blue : targetGroupArn == Green.Arn ? Color.Green : null;
-
     public static async Task<EcsResources> FindAsync(Ecs ecs, Elbv2 elb, EcsPlatformSettings settings, CancellationToken cancellation)
     {
         var names = settings.Names;

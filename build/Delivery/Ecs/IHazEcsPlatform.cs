@@ -25,20 +25,21 @@ public interface IHazEcsPlatform : IHazDeployment, IHazEcs
 
     EcsPlatform CreateEcsPlatform()
     {
-        if (EcsEnvironment == "local")
-            throw new InvalidOperationException("the local environment runs on this machine, not in ECS: deploy to --environment staging or production");
         var connection = ConnectAws();
-        return new EcsPlatform(
-            new EcsPlatformSettings
-            {
-                Names = EcsNames,
-                Region = connection.Region,
-                ProductionPort = EcsProductionPort,
-                TestPort = EcsTestPort,
-                PublicAddress = EcsPublicUrl,
-                TestAddress = EcsTestUrl,
-                KeepRevisions = EcsKeepRevisions,
-            },
-            connection);
+        return new EcsPlatform(EcsPlatformSettingsIn(connection.Region), connection);
     }
+
+    /// <summary>The platform's settings from the parameters; the local environment is refused, it is not in ECS.</summary>
+    EcsPlatformSettings EcsPlatformSettingsIn(string region) => EcsEnvironment == "local"
+        ? throw new InvalidOperationException("the local environment runs on this machine, not in ECS: deploy to --environment staging or production")
+        : new EcsPlatformSettings
+        {
+            Names = EcsNames,
+            Region = region,
+            ProductionPort = EcsProductionPort,
+            TestPort = EcsTestPort,
+            PublicAddress = EcsPublicUrl,
+            TestAddress = EcsTestUrl,
+            KeepRevisions = EcsKeepRevisions,
+        };
 }

@@ -42,11 +42,10 @@ public interface IProvision : IHazEcsPlatform
         .TryAfter<IPushEcr>(x => x.PushEcr)
         .Executes(async cancellation =>
         {
-            var platform = CreateEcsPlatform();
             var connection = ConnectAws();
             var settings = new ProvisionSettings
             {
-                Platform = platform.Settings,
+                Platform = EcsPlatformSettingsIn(connection.Region),
                 Vpc = EcsVpc,
                 Subnets = EcsSubnets,
                 SecurityGroups = EcsSecurityGroups,

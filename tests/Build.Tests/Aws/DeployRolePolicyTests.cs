@@ -22,7 +22,7 @@ public partial class DeployRolePolicyTests
 
     /// <summary>Sent only by tests and the moto rehearsal (metrics put, targets registered by hand) or kept for symmetry, never by a deploy.</summary>
     private static readonly HashSet<string> NotByTheDeploy =
-        ["cloudwatch:PutMetricData", "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:ModifyRule", "ecs:UntagResource"];
+        ["cloudwatch:PutMetricData", "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:ModifyRule", "ecs:UntagResource"];
 
     /// <summary>Allowed without a client call: docker push's layer uploads, CreateDBSnapshot's tags, passing roles to ECS.</summary>
     private static readonly HashSet<string> ImpliedByOthers =

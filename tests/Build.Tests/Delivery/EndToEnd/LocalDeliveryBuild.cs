@@ -32,10 +32,19 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
     public static async Task<LocalDeliveryBuild> CreateAsync(bool withDatabase = true)
     {
         var created = new LocalDeliveryBuild(withDatabase ? new TestDatabase() : null);
-        if (created.database is { } database)
+        try
         {
-            await database.InitializeAsync();
-            await MigrateAsync(database.Url);
+            if (created.database is { } database)
+            {
+                await database.InitializeAsync();
+                await MigrateAsync(database.Url);
+            }
+        }
+        catch
+        {
+            // Never handed to the test, so never disposed by it.
+            await created.DisposeAsync();
+            throw;
         }
 
         return created;

@@ -67,35 +67,70 @@ internal sealed class LocalEnvironment : IAsyncDisposable
     public async Task<string> ColorBehindAsync(Uri listener) =>
         (await Http.GetFromJsonAsync<Dictionary<string, string>>(new Uri(listener, "version")))!["color"];
 
+    /// <summary>
+    /// Every part is cleaned up whatever failed before it: HAProxy first (it outlives any process, so a leak stays until
+    /// a reboot), found by its pid file and by its command line naming this environment's folder (a daemon started by
+    /// a build that was killed before the pid file was read, or one restarted under a new pid); then the containers.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        var pids = new HashSet<int>(RoutersOfThisEnvironment());
+        if (Platform.Router.Daemon.ReadPid() is { } recorded)
+            pids.Add(recorded);
+        foreach (var pid in pids)
+            await KillAsync(pid);
+
         foreach (var color in new[] { Color.Blue, Color.Green })
         {
             try
             {
                 await Docker.Remove(Settings.Docker, Settings.ContainerName(color), force: true, CancellationToken.None);
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or ToolException)
             {
                 // No engine there (the test of an engine that does not answer): no containers either.
             }
         }
 
-        if (Platform.Router.Daemon.ReadPid() is { } pid)
+        Directory.Delete(StateDirectory, recursive: true);
+    }
+
+    /// <summary>The HAProxy processes whose command line names a file in this environment's folder.</summary>
+    private IEnumerable<int> RoutersOfThisEnvironment()
+    {
+        var folder = StateDirectory.Value.TrimEnd('/') + "/";
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+                continue;
+            string commandLine;
             try
             {
-                using var haproxy = Process.GetProcessById(pid);
-                haproxy.Kill();
-                await haproxy.WaitForExitAsync();
+                commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
             }
-            catch (ArgumentException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Exited already (a test that stopped it).
+                continue;
             }
-        }
 
-        Directory.Delete(StateDirectory, recursive: true);
+            var arguments = commandLine.Split('\0');
+            if (arguments[0].EndsWith("haproxy", StringComparison.Ordinal) && arguments.Any(argument => argument.StartsWith(folder, StringComparison.Ordinal)))
+                yield return pid;
+        }
+    }
+
+    private static async Task KillAsync(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // Exited already (a test that stopped it).
+        }
     }
 }

@@ -2,9 +2,9 @@
 # and iptables are not available; containers run with --network host), and the offline base image
 # runtime-deps-image.sh makes, since a machine without a running engine here has no registry to pull from either.
 # An engine that already answers (DOCKER_HOST, or the default socket as on GitHub's runners) is used as it is, and
-# DOCKER_HOST and BASE_IMAGE are exported for it all the same, unless SERVICES_OWN_ENGINE=1 (.ci/run): then an engine
-# of its own is started whatever answers, so nothing an earlier run left in another engine (the base image, layers)
-# can make the run pass.
+# DOCKER_HOST and BASE_IMAGE are exported for it all the same, unless SERVICES_FROM_NOTHING=1 (.ci/run): then an
+# engine of its own is started whatever answers, so nothing an earlier run left in another engine (the base image,
+# layers) can make the run pass.
 #
 # with-services.sh: docker_start/docker_stop, one engine for the run on a private socket in a temp dir. Exports
 #   DOCKER_HOST, DOCKER_EXE (see docker_choose_client) and, unless set, BASE_IMAGE.
@@ -17,7 +17,7 @@ docker_dir=""
 docker_pid=""
 
 docker_start() {
-  if [[ "${SERVICES_OWN_ENGINE:-}" != 1 ]] && docker_answers; then
+  if [[ "${SERVICES_FROM_NOTHING:-}" != 1 ]] && docker_answers; then
     # Exported even when found on the default socket: tests need DOCKER_HOST to run (unset, they are skipped), and
     # the build and its tests must reach the same engine, with the base image it has.
     export DOCKER_HOST="${DOCKER_HOST:-$DOCKER_DEFAULT_HOST}"

@@ -15,7 +15,9 @@ trivy_start() {
     services_log "trivy: TRIVY_EXE=$TRIVY_EXE is set, using it"
     return 0
   fi
-  if command -v trivy > /dev/null; then
+  # With SERVICES_FROM_NOTHING=1 (.ci/run) a trivy on PATH may be the link local-environment.sh made into an earlier
+  # run's cache: install into this run's cache instead.
+  if [[ "${SERVICES_FROM_NOTHING:-}" != 1 ]] && command -v trivy > /dev/null; then
     services_log "trivy: using $(command -v trivy)"
     return 0
   fi

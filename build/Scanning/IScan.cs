@@ -8,7 +8,7 @@ using Engine;
 public interface IScan : IBuildImage
 {
     [Parameter("Scan policy file: severities that fail and accepted findings (default scan-policy.json)")]
-    string ScanPolicyFile => TryGetValue(() => ScanPolicyFile) ?? "scan-policy.json";
+    string ScanPolicyFile => TryGetValue(() => ScanPolicyFile) ?? ScanPolicy.DefaultFile;
 
     [Parameter("A Trivy JSON report to judge instead of running Trivy")]
     string? ScanReport => TryGetValue(() => ScanReport);
@@ -22,6 +22,7 @@ public interface IScan : IBuildImage
         .Description("Scan the image and the repository with Trivy; fail on the policy's severities; SARIF and SBOM into artifacts/scan")
         .After<IBuildImage>(x => x.BuildImage)
         .Produces("artifacts/scan/**")
+        .Requires(() => ScanInputs.Confirm(this))
         .Executes(async cancellation =>
         {
             // Everything that can be wrong with the input is found before Trivy runs for minutes.

@@ -8,9 +8,14 @@ using System.Text.Json;
 /// </summary>
 public sealed record ScanPolicy(IReadOnlySet<Severity> FailOn, IReadOnlyList<Acceptance> Accepted)
 {
+    public const string DefaultFile = "scan-policy.json";
+
     public static readonly ScanPolicy Default = new(new HashSet<Severity> { Severity.High, Severity.Critical }, []);
 
-    /// <summary>The policy in the file; the default when there is no file. A malformed file is one line naming the problem.</summary>
+    /// <summary>
+    /// The policy in the file; the default when there is no file (Scan lets only <see cref="DefaultFile"/> be absent).
+    /// A malformed file is one line naming the problem.
+    /// </summary>
     public static ScanPolicy Load(string path, string shownAs)
     {
         if (!File.Exists(path))

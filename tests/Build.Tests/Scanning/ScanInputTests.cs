@@ -1,0 +1,56 @@
+using BuildTests.Cli;
+
+namespace BuildTests.Scanning;
+
+/// <summary>
+/// Scan's inputs as a user gives them (the compiled build as a process, in a temporary root): a bad parameter is one
+/// line and exit 2 before anything runs.
+/// </summary>
+public class ScanInputTests
+{
+    /// <summary>Stands in for Trivy and leaves a mark when started: a bad parameter must stop the build before that.</summary>
+    private const string MarkingTrivy = "#!/bin/sh\ntouch \"$(dirname \"$0\")/trivy-started\"\nexit 1\n";
+
+    [Theory]
+    [InlineData("scan-polcy.json", "error: Invalid value 'scan-polcy.json' for parameter ScanPolicyFile (--scan-policy-file): no such file (only the default, scan-policy.json, may be absent).")]
+    [InlineData("policies", "error: Invalid value 'policies' for parameter ScanPolicyFile (--scan-policy-file): it is a folder, not a file.")]
+    [InlineData("", "error: Invalid value '' for parameter ScanPolicyFile (--scan-policy-file): expected a file path.")]
+    public async Task A_policy_file_that_is_not_a_file_stops_the_build_before_Trivy_starts(string policyFile, string expected)
+    {
+        using var build = new CompiledBuild();
+        Directory.CreateDirectory(Path.Combine(build.Root, "policies"));
+        new ImageRecord("app", ["1.0.0"], "sha256:" + new string('0', 64), "content-0").Write(new Engine.AbsolutePath(Path.Combine(build.Root, "artifacts")).CreateDirectory());
+        var trivy = Path.Combine(build.Root, "trivy.sh");
+        File.WriteAllText(trivy, MarkingTrivy);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(trivy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var run = await build.RunAsync(null, "Scan", "--scan-policy-file", policyFile, "--trivy-executable", trivy);
+
+        AssertExitAndLine(2, expected, run);
+        Assert.False(File.Exists(Path.Combine(build.Root, "trivy-started")), "Trivy must not be started");
+        Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
+    }
+
+    [Theory]
+    [InlineData("", "error: Invalid value '' for parameter ScanReport (--scan-report): expected a file path.")]
+    [InlineData("reports", "error: Invalid value 'reports' for parameter ScanReport (--scan-report): it is a folder, not a file.")]
+    [InlineData("missing/report.json", "error: Invalid value 'missing/report.json' for parameter ScanReport (--scan-report): no such file (the folder missing does not exist).")]
+    [InlineData("reports/report.json", "error: Invalid value 'reports/report.json' for parameter ScanReport (--scan-report): no such file.")]
+    public async Task A_report_that_is_not_a_file_stops_the_build_before_anything_runs(string report, string expected)
+    {
+        using var build = new CompiledBuild();
+        Directory.CreateDirectory(Path.Combine(build.Root, "reports"));
+
+        var run = await build.RunAsync(null, "Scan", "--scan-report", report);
+
+        AssertExitAndLine(2, expected, run);
+        Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts")));
+    }
+
+    /// <summary>The exit code, and the line whole among the output's lines; the output in the message when not.</summary>
+    private static void AssertExitAndLine(int code, string line, (int ExitCode, string Output) run) =>
+        Assert.True(
+            run.ExitCode == code && run.Output.ReplaceLineEndings("\n").Split('\n').Any(l => l.TrimEnd() == line),
+            $"expected exit code {code} and the line\n  {line}\ngot exit code {run.ExitCode} and\n{run.Output}");
+}

@@ -4,7 +4,7 @@ namespace BuildTests.Scanning;
 
 /// <summary>
 /// Scan's inputs as a user gives them (the compiled build as a process, in a temporary root): a bad parameter is one
-/// line and exit 2 before anything runs.
+/// line and exit 2 before anything runs, a bad file's content one line naming the file and the field, and exit 1.
 /// </summary>
 public class ScanInputTests
 {
@@ -46,6 +46,39 @@ public class ScanInputTests
 
         AssertExitAndLine(2, expected, run);
         Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts")));
+    }
+
+    [Theory]
+    [InlineData("""{ "failOn": [] }""", "failOn is an empty list, which fails nothing (expected one or more of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL)")]
+    [InlineData("""{ "failOn": "HIGH" }""", """failOn is "HIGH", a string (expected a list such as ["HIGH", "CRITICAL"])""")]
+    [InlineData("""{ "failOn": ["HIGH", 4] }""", "failOn[1] is 4, a number (expected one of UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL)")]
+    [InlineData("""{ "accepted": [{ "id": "CVE-2024-0001", "reason": "r", "expires": 20261231 }] }""", """accepted[0] expires is 20261231, a number (expected a date string "yyyy-MM-dd")""")]
+    [InlineData("""{ "accepted": { "id": "CVE-2024-0001" } }""", "accepted is an object (expected a list of { id, reason, expires })")]
+    public async Task A_policy_field_of_the_wrong_kind_is_one_line_naming_the_file_the_field_and_what_is_expected(string policy, string expected)
+    {
+        using var build = new CompiledBuild();
+        File.WriteAllText(Path.Combine(build.Root, "report.json"), TrivyReportTests.Sample);
+        File.WriteAllText(Path.Combine(build.Root, "strict-policy.json"), policy);
+
+        var run = await build.RunAsync(null, "Scan", "--scan-report", "report.json", "--scan-policy-file", "strict-policy.json");
+
+        AssertExitAndLine(1, "Scan failed: strict-policy.json is not a valid scan policy: " + expected, run);
+        Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
+    }
+
+    [Theory]
+    [InlineData("2.5", "SchemaVersion is 2.5, not 2")]
+    [InlineData("\"2\"", "SchemaVersion is \"2\", a string, not the number 2")]
+    [InlineData("null", "SchemaVersion is null, not the number 2")]
+    public async Task A_report_schema_version_that_is_not_2_is_one_line_naming_the_file_what_was_found_and_what_is_expected(string version, string expected)
+    {
+        using var build = new CompiledBuild();
+        File.WriteAllText(Path.Combine(build.Root, "report.json"), TrivyReportTests.Sample.Replace("\"SchemaVersion\": 2", $"\"SchemaVersion\": {version}", StringComparison.Ordinal));
+
+        var run = await build.RunAsync(null, "Scan", "--scan-report", "report.json");
+
+        AssertExitAndLine(1, "Scan failed: report.json is not a Trivy JSON report (schema version 2): " + expected, run);
+        Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
     }
 
     /// <summary>The exit code, and the line whole among the output's lines; the output in the message when not.</summary>

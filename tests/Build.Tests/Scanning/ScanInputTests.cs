@@ -81,6 +81,24 @@ public class ScanInputTests
         Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
     }
 
+    [Theory]
+    [InlineData("report.json")]
+    [InlineData("artifacts/scan/trivy-report.json")] // judging again the copy an earlier run kept
+    public async Task The_judged_report_is_kept_beside_the_sarif(string report)
+    {
+        using var build = new CompiledBuild();
+        Directory.CreateDirectory(Path.Combine(build.Root, "artifacts", "scan"));
+        File.WriteAllText(Path.Combine(build.Root, report), TrivyReportTests.Sample);
+
+        var run = await build.RunAsync(null, "Scan", "--scan-report", report);
+
+        AssertExitAndLine(1, "Scan failed: 3 at HIGH/CRITICAL (1 vulnerability, 1 misconfiguration, 1 secret) (policy: scan-policy.json; reports: artifacts/scan)", run);
+        Assert.Equal(
+            ["scan.sarif", "trivy-report.json"],
+            Directory.GetFiles(Path.Combine(build.Root, "artifacts", "scan")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(TrivyReportTests.Sample, File.ReadAllText(Path.Combine(build.Root, "artifacts", "scan", "trivy-report.json")));
+    }
+
     /// <summary>The exit code, and the line whole among the output's lines; the output in the message when not.</summary>
     private static void AssertExitAndLine(int code, string line, (int ExitCode, string Output) run) =>
         Assert.True(

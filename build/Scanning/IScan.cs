@@ -8,7 +8,7 @@ using Engine;
 public interface IScan : IBuildImage
 {
     [Parameter("Scan policy file: severities that fail and accepted findings (default scan-policy.json)")]
-    string ScanPolicyFile => TryGetValue(() => ScanPolicyFile) ?? "scan-policy.json";
+    string ScanPolicyFile => TryGetValue(() => ScanPolicyFile) ?? ScanPolicy.DefaultFile;
 
     [Parameter("A Trivy JSON report to judge instead of running Trivy")]
     string? ScanReport => TryGetValue(() => ScanReport);
@@ -18,10 +18,14 @@ public interface IScan : IBuildImage
 
     AbsolutePath ScanDirectory => ArtifactsDirectory / "scan";
 
+    /// <summary>The name the given report is kept under in artifacts/scan, beside the SARIF made from it.</summary>
+    const string GivenReportCopy = "trivy-report.json";
+
     Target Scan => _ => _
         .Description("Scan the image and the repository with Trivy; fail on the policy's severities; SARIF and SBOM into artifacts/scan")
         .After<IBuildImage>(x => x.BuildImage)
         .Produces("artifacts/scan/**")
+        .Requires(() => ScanInputs.Confirm(this))
         .Executes(async cancellation =>
         {
             // Everything that can be wrong with the input is found before Trivy runs for minutes.
@@ -34,6 +38,10 @@ public interface IScan : IBuildImage
             var staging = (ArtifactsDirectory / $".scan-{Guid.NewGuid():N}").CreateDirectory();
             try
             {
+                // Kept because the summary points at artifacts/scan for the reports; copied into the staging folder
+                // before artifacts/scan is replaced, which also keeps a given report that was inside it.
+                if (given is not null)
+                    File.Copy(RootDirectory / ScanReport!, staging / GivenReportCopy);
                 var (reports, notChecked) = given is not null
                     ? ([given], given.HasPackageResults ? null : "vulnerabilities: the given report holds no package results")
                     : await RunTrivy(image!, staging, cancellation);

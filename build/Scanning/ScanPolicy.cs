@@ -8,9 +8,16 @@ using System.Text.Json;
 /// </summary>
 public sealed record ScanPolicy(IReadOnlySet<Severity> FailOn, IReadOnlyList<Acceptance> Accepted)
 {
+    public const string DefaultFile = "scan-policy.json";
+
     public static readonly ScanPolicy Default = new(new HashSet<Severity> { Severity.High, Severity.Critical }, []);
 
-    /// <summary>The policy in the file; the default when there is no file. A malformed file is one line naming the problem.</summary>
+    private const string SeverityNames = "UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL";
+
+    /// <summary>
+    /// The policy in the file; the default when there is no file (Scan lets only <see cref="DefaultFile"/> be absent).
+    /// A malformed file is one line naming the field, what it holds and what is expected.
+    /// </summary>
     public static ScanPolicy Load(string path, string shownAs)
     {
         if (!File.Exists(path))
@@ -19,7 +26,7 @@ public sealed record ScanPolicy(IReadOnlySet<Severity> FailOn, IReadOnlyList<Acc
         {
             return Parse(File.ReadAllText(path));
         }
-        catch (Exception e) when (e is JsonException or InvalidDataException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or InvalidDataException)
         {
             throw new InvalidDataException($"{shownAs} is not a valid scan policy: {e.Message.Split('\n')[0]}", e);
         }
@@ -33,29 +40,56 @@ public sealed record ScanPolicy(IReadOnlySet<Severity> FailOn, IReadOnlyList<Acc
             throw new InvalidDataException("expected a JSON object");
         foreach (var property in root.EnumerateObject().Where(p => p.Name is not ("failOn" or "accepted" or "$schema")))
             throw new InvalidDataException($"unknown key '{property.Name}' (expected failOn, accepted)");
-        var failOn = root.TryGetProperty("failOn", out var severities)
-            ? severities.EnumerateArray().Select(s => ParseSeverity(s.GetString())).ToHashSet()
-            : Default.FailOn.ToHashSet();
+        var failOn = root.TryGetProperty("failOn", out var severities) ? ParseFailOn(severities) : Default.FailOn.ToHashSet();
         var accepted = root.TryGetProperty("accepted", out var items)
-            ? items.EnumerateArray().Select((item, index) => ParseAcceptance(item, index)).ToList()
+            ? List(items, "accepted", "a list of { id, reason, expires }").Select(ParseAcceptance).ToList()
             : [];
         return new ScanPolicy(failOn, accepted);
     }
 
-    private static Severity ParseSeverity(string? text) =>
-        Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && Enum.IsDefined(severity) && !int.TryParse(text, CultureInfo.InvariantCulture, out _)
+    // An empty list would pass every finding: a policy that fails nothing is a mistake, not a choice to make silently.
+    private static HashSet<Severity> ParseFailOn(JsonElement severities)
+    {
+        var items = List(severities, "failOn", """a list such as ["HIGH", "CRITICAL"]""");
+        return items.Count > 0
+            ? items.Select((item, index) => ParseSeverity(item, index)).ToHashSet()
+            : throw new InvalidDataException($"failOn is an empty list, which fails nothing (expected one or more of {SeverityNames})");
+    }
+
+    private static List<JsonElement> List(JsonElement value, string field, string expected) =>
+        value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().ToList()
+            : throw new InvalidDataException($"{field} is {JsonValueText.Describe(value)} (expected {expected})");
+
+    private static Severity ParseSeverity(JsonElement item, int index)
+    {
+        if (item.ValueKind != JsonValueKind.String)
+            throw new InvalidDataException($"failOn[{index}] is {JsonValueText.Describe(item)} (expected one of {SeverityNames})");
+        var text = item.GetString();
+        return Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && Enum.IsDefined(severity) && !int.TryParse(text, CultureInfo.InvariantCulture, out _)
             ? severity
-            : throw new InvalidDataException($"unknown severity '{text}' in failOn (expected UNKNOWN, LOW, MEDIUM, HIGH, CRITICAL)");
+            : throw new InvalidDataException($"unknown severity '{text}' in failOn (expected {SeverityNames})");
+    }
 
     private static Acceptance ParseAcceptance(JsonElement item, int index)
     {
-        string Field(string name) =>
-            item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-                ? text
-                : throw new InvalidDataException($"accepted[{index}] has no {name}");
-        var expires = Field("expires");
+        if (item.ValueKind != JsonValueKind.Object)
+            throw new InvalidDataException($"accepted[{index}] is {JsonValueText.Describe(item)} (expected an object with id, reason and expires)");
+
+        string Field(string name, string expected)
+        {
+            if (!item.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null || value.ValueKind == JsonValueKind.String && value.GetString() is not { Length: > 0 })
+                throw new InvalidDataException($"accepted[{index}] has no {name}");
+            return value.ValueKind == JsonValueKind.String
+                ? value.GetString()!
+                : throw new InvalidDataException($"accepted[{index}] {name} is {JsonValueText.Describe(value)} (expected {expected})");
+        }
+
+        var id = Field("id", "a string such as \"CVE-2024-1234\"");
+        var reason = Field("reason", "a string");
+        var expires = Field("expires", "a date string \"yyyy-MM-dd\"");
         return DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new Acceptance(Field("id"), Field("reason"), date)
+            ? new Acceptance(id, reason, date)
             : throw new InvalidDataException($"accepted[{index}] expires '{expires}' is not a date (yyyy-MM-dd)");
     }
 }

@@ -28,8 +28,10 @@ public sealed record TrivyReport(string ArtifactName, IReadOnlyList<ScanFinding>
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("SchemaVersion", out var version))
             throw new InvalidDataException("it has no SchemaVersion");
-        if (version.ValueKind != JsonValueKind.Number || version.GetInt32() != 2)
-            throw new InvalidDataException($"SchemaVersion is {version}, not 2");
+        if (version.ValueKind != JsonValueKind.Number)
+            throw new InvalidDataException($"SchemaVersion is {JsonValueText.Describe(version)}, not the number 2");
+        if (!version.TryGetInt32(out var number) || number != 2)
+            throw new InvalidDataException($"SchemaVersion is {version.GetRawText()}, not 2");
         var results = root.TryGetProperty("Results", out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().ToList() : [];
         var findings = results.SelectMany(ReadResult).ToList();
         var hasPackages = results.Any(r => Text(r, "Class") is "os-pkgs" or "lang-pkgs");

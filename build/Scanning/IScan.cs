@@ -29,8 +29,8 @@ public interface IScan : IBuildImage
         .Executes(async cancellation =>
         {
             // Everything that can be wrong with the input is found before Trivy runs for minutes.
-            var policy = ScanPolicy.Load(RootDirectory / ScanPolicyFile, ScanPolicyFile);
-            var given = ScanReport is { } path ? TrivyReport.Load(RootDirectory / path, path) : null;
+            var policy = ScanPolicy.Load(RootDirectory / ScanPolicyFile, $"{ScanPolicyFile} (--scan-policy-file)");
+            var given = ScanReport is { } path ? TrivyReport.Load(RootDirectory / path, $"{path} (--scan-report)") : null;
             var image = given is null ? ImageRecord.Read(ArtifactsDirectory, RootDirectory) : null;
             AtomicFile.EnsureWritableDirectory(ArtifactsDirectory, RootDirectory);
 

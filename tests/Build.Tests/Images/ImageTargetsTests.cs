@@ -12,8 +12,8 @@ public class ImageTargetsTests
     private const string NotTrivy = """{"version":"2.1.0","runs":[]}""";
 
     [Theory]
-    [InlineData(NotTrivy, null, false, "Scan failed: report.json is not a Trivy JSON report (schema version 2): it has no SchemaVersion")]
-    [InlineData(Scanning.TrivyReportTests.Sample, """{ "failOn": "HIGH" }""", false, "Scan failed: scan-policy.json is not a valid scan policy: ")]
+    [InlineData(NotTrivy, null, false, "Scan failed: report.json (--scan-report) is not a Trivy JSON report (schema version 2): it has no SchemaVersion")]
+    [InlineData(Scanning.TrivyReportTests.Sample, """{ "failOn": "HIGH" }""", false, "Scan failed: scan-policy.json (--scan-policy-file) is not a valid scan policy: ")]
     [InlineData(Scanning.TrivyReportTests.Sample, null, true, "Scan failed: Cannot write to artifacts: ")]
     public async Task Bad_input_fails_Scan_in_one_line_before_anything_is_written(string report, string? policy, bool artifactsIsAFile, string expected)
     {

@@ -62,7 +62,7 @@ public class ScanInputTests
 
         var run = await build.RunAsync(null, "Scan", "--scan-report", "report.json", "--scan-policy-file", "strict-policy.json");
 
-        AssertExitAndLine(1, "Scan failed: strict-policy.json is not a valid scan policy: " + expected, run);
+        AssertExitAndLine(1, "Scan failed: strict-policy.json (--scan-policy-file) is not a valid scan policy: " + expected, run);
         Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
     }
 
@@ -77,7 +77,7 @@ public class ScanInputTests
 
         var run = await build.RunAsync(null, "Scan", "--scan-report", "report.json");
 
-        AssertExitAndLine(1, "Scan failed: report.json is not a Trivy JSON report (schema version 2): " + expected, run);
+        AssertExitAndLine(1, "Scan failed: report.json (--scan-report) is not a Trivy JSON report (schema version 2): " + expected, run);
         Assert.False(Directory.Exists(Path.Combine(build.Root, "artifacts", "scan")));
     }
 

@@ -30,7 +30,11 @@ internal static class NodePackages
 
     private static bool Install(AbsolutePath directory, string package)
     {
-        if (Directory.Exists(Path.Combine(directory, "node_modules", package)))
+        // Reused only when npm finished installing it from this lockfile: npm writes node_modules/.package-lock.json
+        // last, so an interrupted install, or one from an older lockfile, is installed again (npm ci starts afresh).
+        var finished = new FileInfo(Path.Combine(directory, "node_modules", ".package-lock.json"));
+        if (Directory.Exists(Path.Combine(directory, "node_modules", package)) && finished.Exists
+            && finished.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.Combine(directory, "package-lock.json")))
             return true;
         var (exitCode, output, errors) = Run(directory, "npm", ["ci", "--no-audit", "--no-fund"]);
         return exitCode == 0 ? true : throw new InvalidOperationException($"npm ci failed in {directory} (exit code {exitCode}): {output}{errors}");

@@ -3,7 +3,8 @@ using Engine;
 /// <summary>
 /// Builds an image unless one with the same content tag exists (a cache hit: no publish, no build), and returns what
 /// artifacts/image.json records. The image is stamped with the version and commit (the service's assembly, its
-/// APP_VERSION and APP_COMMIT, the labels), and the stamp is part of the content tag.
+/// APP_VERSION and APP_COMMIT, the labels), and the stamp is part of the content tag; built from uncommitted changes,
+/// the stamp and the tags are marked with the content's hash (<see cref="DirtyMark"/>).
 /// </summary>
 internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory)
 {
@@ -12,14 +13,16 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         // Side by side: on a cache hit these probes are most of the time the target takes.
         var commitProbe = Git.Commit(root, cancellation);
         var dirtyProbe = Git.HasUncommittedChanges(root, cancellation);
+        // A new file among the inputs is built into the image as an edited one is, though git status -uno omits it.
+        var untrackedProbe = Git.HasUntrackedFiles(root, recipe.Inputs, cancellation);
         // The base image's layers, not its name: a newer runtime-deps:10.0 is new content even under the same name.
         var layersProbe = Docker.LayerDigests(recipe.BaseImage, cancellation);
-        await Task.WhenAll(commitProbe, dirtyProbe, layersProbe);
+        await Task.WhenAll(commitProbe, dirtyProbe, untrackedProbe, layersProbe);
         var commit = await commitProbe;
-        var dirty = commit is not null && await dirtyProbe;
+        var dirty = commit is not null && (await dirtyProbe || await untrackedProbe);
         var baseImageLayers = await layersProbe;
-        var stamp = ImageStamp.For(version, commit, dirty);
-        var contentTag = ContentTag.Compute(root, recipe.Inputs, ContentTag.Settings(recipe, root, baseImageLayers, stamp));
+        var contentTag = ContentTag.Compute(root, recipe.Inputs, ContentTag.Settings(recipe, root, baseImageLayers, ImageStamp.ForContentHash(version, commit, dirty)));
+        var stamp = ImageStamp.For(version, commit, dirty, contentTag);
         var tags = ImageTags.For(version, commit, dirty, contentTag);
         var record = new ImageRecord(recipe.Repository, tags, "", contentTag) { Version = stamp.Version, Revision = stamp.Revision };
 

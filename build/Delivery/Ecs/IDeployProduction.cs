@@ -5,7 +5,7 @@ using Engine;
 /// The DeployProduction component: promotes to production the image staging verified (never a rebuild): MigrateDb (a
 /// one-off ECS task after an RDS snapshot), DeployBlueGreen, SmokeTest (and Rollback when one of the last two fails).
 /// </summary>
-public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IMigrateDb
+public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IMigrateDb, IHazCommittedSource
 {
     const string ProductionProfile = "production";
 
@@ -15,6 +15,7 @@ public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTe
     Target DeployProduction => _ => _
         .Description("Promote the image staging verified to production (ECS): migrate, blue/green deploy, smoke test; never rebuilds")
         .ForProfile(ProductionProfile)
+        .Requires(() => ConfirmCommittedSource(nameof(DeployProduction), ProductionProfile))
         .DependsOn<IMigrateDb>(x => x.MigrateDb)
         .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
         .DependsOn<ISmokeTest>(x => x.SmokeTest);

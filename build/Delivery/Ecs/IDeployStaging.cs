@@ -5,13 +5,14 @@ using Engine;
 /// ECR), MigrateDb (a one-off ECS task after an RDS snapshot), DeployBlueGreen, SmokeTest (and Rollback when one of the
 /// last two fails). The digest staging ends up running is what DeployProduction promotes.
 /// </summary>
-public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IScan, IPushEcr, IMigrateDb
+public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IScan, IPushEcr, IMigrateDb, IHazCommittedSource
 {
     const string StagingProfile = "staging";
 
     Target DeployStaging => _ => _
         .Description("The whole delivery to staging (ECS): image, scan, push to ECR, migrate, blue/green deploy, smoke test")
         .ForProfile(StagingProfile)
+        .Requires(() => ConfirmCommittedSource(nameof(DeployStaging), StagingProfile))
         .DependsOn<IBuildImage>(x => x.BuildImage)
         .DependsOn<IScan>(x => x.Scan)
         .DependsOn<IPushEcr>(x => x.PushEcr)

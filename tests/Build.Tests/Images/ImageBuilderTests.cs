@@ -53,6 +53,37 @@ public class ImageBuilderTests
     }
 
     [DockerFact]
+    public async Task Two_different_uncommitted_trees_at_one_commit_are_two_images_that_say_so_on_version_and_in_every_tag()
+    {
+        using var fixture = new FixtureImage();
+        var commit = fixture.Commit("feat: hello");
+
+        File.WriteAllText(fixture.Service / "hello.txt", "first edit\n");
+        var first = await fixture.BuildAsync("0.1.0-dev.1");
+        File.WriteAllText(fixture.Service / "hello.txt", "second edit\n");
+        var second = await fixture.BuildAsync("0.1.0-dev.1");
+        File.WriteAllText(fixture.Service / "new.txt", "an untracked file the image is made from\n");
+        var untracked = await fixture.BuildAsync("0.1.0-dev.1");
+
+        foreach (var image in new[] { first, second, untracked })
+        {
+            var hash = image.ContentTag[ContentTag.Prefix.Length..];
+            Assert.Equal(($"0.1.0-dev.1-dirty.{hash}", $"{commit}-dirty.{hash}"), (image.Version, image.Revision));
+            Assert.Equal([$"0.1.0-dev.1-dirty.{hash}", $"{commit[..12]}-dirty.{hash}", image.ContentTag], image.Tags);
+            Assert.Equal(image.Revision, FixtureImage.ImageEnvironment(image.LocalReference(image.ContentTag), "APP_COMMIT"));
+            Assert.Equal(image.Version, FixtureImage.ImageEnvironment(image.LocalReference(image.ContentTag), "APP_VERSION"));
+        }
+
+        Assert.Equal(9, new[] { first, second, untracked }.SelectMany(i => i.Tags).Distinct().Count()); // no tag shared
+        Assert.Equal(3, new[] { first.Revision, second.Revision, untracked.Revision }.Distinct().Count());
+        Assert.True((await fixture.BuildAsync("0.1.0-dev.1")).CacheHit); // the same uncommitted tree again is the same image
+
+        fixture.Commit("feat: the edits");
+        var committed = await fixture.BuildAsync("0.1.0-dev.2");
+        Assert.DoesNotContain("dirty", committed.Revision, StringComparison.Ordinal);
+    }
+
+    [DockerFact]
     public async Task Build_output_folders_are_not_inputs()
     {
         using var fixture = new FixtureImage();

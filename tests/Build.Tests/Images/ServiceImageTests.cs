@@ -10,15 +10,12 @@ namespace BuildTests.Images;
 /// </summary>
 public class ServiceImageTests
 {
-    /// <summary>What BuildImage reads besides the service's folder (IBuildImage.ImageInputs), and the code style the service compiles with.</summary>
-    private static readonly string[] RootFiles = [".dockerignore", "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig"];
-
     [DockerFact]
     public async Task The_built_image_answers_version_with_the_version_and_commit_BuildImage_computed()
     {
         using var build = new CompiledBuild { Timeout = TimeSpan.FromMinutes(10) }; // a publish and an image build on a shared 2-core machine
         using var repository = new TestRepository(build.Root);
-        CopyService(build.Root);
+        ServiceSources.CopyInto(build.Root);
         var commit = repository.Commit("feat: the notes service");
         var imageRepository = "test-" + Guid.NewGuid().ToString("N")[..10];
         string[] arguments = ["BuildImage", "--image-repository", imageRepository, "--base-image", Services.BaseImage];
@@ -53,22 +50,6 @@ public class ServiceImageTests
         return (answer.GetProperty("version").GetString(), answer.GetProperty("commit").GetString(), answer.GetProperty("color").GetString());
     }
 
-    private static void CopyService(string root)
-    {
-        foreach (var file in RootFiles)
-            File.Copy(TestPaths.RepositoryRoot / file, Path.Combine(root, file));
-        var service = TestPaths.RepositoryRoot / "src" / "App";
-        foreach (var file in Directory.EnumerateFiles(service, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(service, file);
-            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
-                continue;
-            var target = Path.Combine(root, "src", "App", relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
     private static (string? Version, string? Revision, string ContentTag) ReadRecord(string root)
     {
         using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "artifacts", "image.json")));
@@ -76,7 +57,7 @@ public class ServiceImageTests
         return (json.GetProperty("version").GetString(), json.GetProperty("revision").GetString(), json.GetProperty("contentTag").GetString()!);
     }
 
-    private static void RemoveImages(string repository)
+    internal static void RemoveImages(string repository)
     {
         var references = FixtureImage.Docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}", repository).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (references.Length > 0)

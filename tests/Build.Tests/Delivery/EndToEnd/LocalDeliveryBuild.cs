@@ -13,12 +13,13 @@ namespace BuildTests.Delivery.EndToEnd;
 /// </summary>
 internal sealed class LocalDeliveryBuild : IAsyncDisposable
 {
-    private readonly CompiledBuild build = new();
+    private readonly CompiledBuild build;
     private readonly TestDatabase? database;
 
-    private LocalDeliveryBuild(TestDatabase? database)
+    private LocalDeliveryBuild(TestDatabase? database, TimeSpan? timeout)
     {
         this.database = database;
+        build = timeout is { } runTimeout ? new CompiledBuild { Timeout = runTimeout } : new CompiledBuild();
         // --environment local reads the local profile's file: empty here, so nothing of this machine's local environment leaks in.
         File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.local.json"), "{}");
     }
@@ -26,12 +27,18 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
     /// <summary>The environment's settings, state folder and platform, for the test's own reading of what the build left.</summary>
     public Local.LocalEnvironment Environment { get; } = new(settings => settings with { Environment = "local" });
 
+    /// <summary>The build's root: a test that builds the image copies the service's sources into it.</summary>
+    public string Root => build.Root;
+
     public string Artifacts => Path.Combine(build.Root, "artifacts");
 
-    /// <summary>A new environment; <paramref name="withDatabase"/> false for runs that never start the service.</summary>
-    public static async Task<LocalDeliveryBuild> CreateAsync(bool withDatabase = true)
+    /// <summary>
+    /// A new environment; <paramref name="withDatabase"/> false for runs that never start the service;
+    /// <paramref name="timeout"/> per run when it builds the image (a publish and a build take minutes on a busy machine).
+    /// </summary>
+    public static async Task<LocalDeliveryBuild> CreateAsync(bool withDatabase = true, TimeSpan? timeout = null)
     {
-        var created = new LocalDeliveryBuild(withDatabase ? new TestDatabase() : null);
+        var created = new LocalDeliveryBuild(withDatabase ? new TestDatabase() : null, timeout);
         try
         {
             if (created.database is { } database)

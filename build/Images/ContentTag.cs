@@ -10,7 +10,8 @@ using Engine;
 internal static class ContentTag
 {
     public const string Prefix = "content-";
-    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git"];
+    /// <summary>Folders whose files are never inputs, wherever they are: build output, packages, git's own.</summary>
+    public static readonly IReadOnlyList<string> SkippedFolders = ["bin", "obj", "node_modules", ".git"];
 
     /// <summary>
     /// The settings an image of <paramref name="recipe"/> is made with. The stamp is one of them: the service reports its

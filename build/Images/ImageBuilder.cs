@@ -14,7 +14,7 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         var commitProbe = Git.Commit(root, cancellation);
         var dirtyProbe = Git.HasUncommittedChanges(root, cancellation);
         // A new file among the inputs is built into the image as an edited one is, though git status -uno omits it.
-        var untrackedProbe = Git.HasUntrackedFiles(root, recipe.Inputs, cancellation);
+        var untrackedProbe = Git.HasUntrackedFiles(root, recipe.Inputs, ContentTag.SkippedFolders, cancellation);
         // The base image's layers, not its name: a newer runtime-deps:10.0 is new content even under the same name.
         var layersProbe = Docker.LayerDigests(recipe.BaseImage, cancellation);
         await Task.WhenAll(commitProbe, dirtyProbe, untrackedProbe, layersProbe);

@@ -135,11 +135,15 @@ internal sealed class Git(string workingDirectory)
         await Read(repository, ["status", "--porcelain", "--untracked-files=no"], cancellation) is { Length: > 0 };
 
     /// <summary>
-    /// Whether untracked files (not ignored) lie under <paramref name="paths"/>: a new source file changes what is built
-    /// from them as much as an edited one, though git status --untracked-files=no does not list it.
+    /// Whether untracked files (not ignored) lie under <paramref name="paths"/>, outside folders named in
+    /// <paramref name="skippedFolders"/> (build output a repository without a .gitignore would list): a new source file
+    /// changes what is built from them as much as an edited one, though git status --untracked-files=no does not list it.
     /// </summary>
-    public static async Task<bool> HasUntrackedFiles(AbsolutePath repository, IEnumerable<AbsolutePath> paths, CancellationToken cancellation) =>
-        await Read(repository, ["ls-files", "--others", "--exclude-standard", "--", .. paths.Select(p => p.RelativeTo(repository))], cancellation) is { Length: > 0 };
+    public static async Task<bool> HasUntrackedFiles(AbsolutePath repository, IEnumerable<AbsolutePath> paths, IEnumerable<string> skippedFolders, CancellationToken cancellation) =>
+        await Read(
+            repository,
+            ["ls-files", "--others", "--exclude-standard", "--", .. paths.Select(p => p.RelativeTo(repository)), .. skippedFolders.Select(folder => $":(exclude,glob)**/{folder}/**")],
+            cancellation) is { Length: > 0 };
 
     /// <summary>The remote's URL as a browsable https address (for the OCI source label), or null.</summary>
     public static async Task<string?> OriginUrl(AbsolutePath repository, CancellationToken cancellation) =>

@@ -14,20 +14,24 @@ public sealed partial class BlueGreenDeployment
     private async Task VerifyAsync(Color idle, DeployRequest request, CancellationToken cancellation)
     {
         timeline.Begin("verify");
-        await awaiting.UntilAsync($"{idle.Name()} to be healthy", settings.HealthTimeout, async token =>
-        {
-            var status = await platform.ObserveAsync(idle, token);
-            if (status.State != ColorState.Running)
-                return Running(status) is { State: LookState.Failed } failed ? failed : Look.Failed($"{status.State.ToString().ToLowerInvariant()}: {status.Detail}");
-            var health = await platform.CheckHealthAsync(idle, token);
-            return health.Healthy ? Look.Reached(health.Detail) : Look.Pending(health.Detail);
-        }, cancellation);
+        await UntilHealthyAsync(idle, cancellation);
 
         log.Event($"smoke tests against {idle.Name()} through the test listener {platform.TestAddress}");
         if (await check.FailureAsync(platform.TestAddress, request.Expected(idle), cancellation) is { } failure)
             throw new DeploymentFailedException($"smoke test failed on {idle.Name()}: {failure}");
         log.Event($"smoke tests passed on {idle.Name()}");
     }
+
+    /// <summary>Until the router sees the color healthy; a color that stops running meanwhile fails at once, saying why.</summary>
+    private Task UntilHealthyAsync(Color color, CancellationToken cancellation) =>
+        awaiting.UntilAsync($"{color.Name()} to be healthy", settings.HealthTimeout, async token =>
+        {
+            var status = await platform.ObserveAsync(color, token);
+            if (status.State != ColorState.Running)
+                return Running(status) is { State: LookState.Failed } failed ? failed : Look.Failed($"{status.State.ToString().ToLowerInvariant()}: {status.Detail}");
+            var health = await platform.CheckHealthAsync(color, token);
+            return health.Healthy ? Look.Reached(health.Detail) : Look.Pending(health.Detail);
+        }, cancellation);
 
     private static Look Running(ColorStatus status) => status.State switch
     {

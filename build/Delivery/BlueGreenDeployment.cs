@@ -49,6 +49,8 @@ public sealed partial class BlueGreenDeployment
     {
         var state = await RepairAsync(await platform.ReadStateAsync(cancellation), cancellation);
         var live = state.Live;
+        if (live is not null)
+            await EnsureLiveServesAsync(live, cancellation);
         if (live is not null && live.Image == request.Image.ToString() && !settings.Force)
         {
             log.Event($"{request.Describe()} is already live on {live.Color.Name()}: nothing to do (--force-deploy deploys it again)");

@@ -77,6 +77,17 @@ internal static partial class Docker
         throw new InvalidOperationException($"docker rm {name} on {engine} failed: {LastError(result)}");
     }
 
+    /// <summary>docker update --restart; false when there is no such container.</summary>
+    public static async Task<bool> SetRestartPolicy(DockerEngine engine, string name, string policy, CancellationToken cancellation)
+    {
+        var result = await RunQuiet(engine, ["update", "--restart", policy, name], cancellation);
+        if (result.ExitCode == 0)
+            return true;
+        if (IsNoSuchContainer(result))
+            return false;
+        throw new InvalidOperationException($"docker update --restart {policy} {name} on {engine} failed: {LastError(result)}");
+    }
+
     // Their output is data or an error handled here: a missing container is an answer, not a line for the log.
     private static Task<ToolResult> RunQuiet(DockerEngine engine, string[] arguments, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(engine.Apply(Invocation(arguments) with { LogOutput = false }), cancellation);

@@ -2,7 +2,8 @@ using System.Globalization;
 
 /// <summary>
 /// The two colors as containers on the Docker engine: app-local-blue and app-local-green, on the host network (the
-/// engine may have no bridge), one port each, never restarted by Docker (a crash is a failed release, not a loop),
+/// engine may have no bridge), one port each; restarted by Docker only while the color serves all the traffic (so an engine restart or a
+/// reboot brings the live release back, and a crashing new release is a failed one, not a loop),
 /// labelled with what they are.
 /// </summary>
 internal sealed class ColorContainers(LocalPlatformSettings settings)
@@ -33,6 +34,8 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
         await Docker.Run(settings.Docker, new DockerRun(request.Image.ToString(), name)
         {
             Network = "host",
+            // A new release that crashes has failed, it is not to be started again and again: the policy changes
+            // once the color serves all the traffic (ServesAllTrafficAsync).
             Restart = "no",
             Environment = environment,
             SecretEnvironment = settings.ContainerEnvironment,
@@ -45,6 +48,13 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
             },
         }, cancellation);
     }
+
+    /// <summary>
+    /// The live color comes back by itself when the engine restarts (unless-stopped: never after the pipeline stops it);
+    /// any other runs once. A color without a container has nothing to change.
+    /// </summary>
+    public Task ServesAllTrafficAsync(Color color, bool servesAll, CancellationToken cancellation) =>
+        Docker.SetRestartPolicy(settings.Docker, settings.ContainerName(color), servesAll ? "unless-stopped" : "no", cancellation);
 
     /// <summary>What the engine says about the color: no container, starting, running, or failed with its end and last log lines.</summary>
     public async Task<ColorStatus> ObserveAsync(Color color, CancellationToken cancellation)

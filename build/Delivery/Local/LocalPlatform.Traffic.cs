@@ -16,6 +16,8 @@ internal sealed partial class LocalPlatform
         var rising = weights.Blue >= current.Blue ? Color.Blue : Color.Green;
         await router.SetWeightAsync(rising, weights.For(rising), cancellation);
         await router.SetWeightAsync(rising.Other(), weights.For(rising.Other()), cancellation);
+        foreach (var color in new[] { Color.Blue, Color.Green })
+            await containers.ServesAllTrafficAsync(color, weights.For(color) == 100, cancellation);
     }
 
     public async Task<TrafficWeights> ReadWeightsAsync(CancellationToken cancellation) =>

@@ -57,12 +57,13 @@ internal sealed partial class LocalPlatform : IDeploymentPlatform
         await containers.InspectAsync(color, cancellation) is { IsRunning: true } ? 1 : 0;
 
     /// <summary>
-    /// Refuses a color that serves traffic. The color's server is in maintenance while its container is replaced, so
+    /// Refuses a color that serves traffic (weighted, and running). The color's server is in maintenance while its container is replaced, so
     /// HAProxy forgets the old container's checks: back to ready, it is checked at once and is UP only once the new one answers.
     /// </summary>
     public async Task StageAsync(Color color, StageRequest request, CancellationToken cancellation)
     {
-        if (await router.WeightAsync(color, cancellation) is var weight and > 0)
+        // A weighted color whose container does not run serves nothing: restarting the live color is how a deploy repairs it.
+        if (await router.WeightAsync(color, cancellation) is var weight and > 0 && await containers.InspectAsync(color, cancellation) is { IsRunning: true })
             throw new InvalidOperationException($"{color.Name()} receives {weight}% of {settings.Name}'s traffic: stage the idle color, or move the traffic first");
         if (request.Capacity != 1)
             Log.Information($"local: one container per color ({request.Capacity} asked)");

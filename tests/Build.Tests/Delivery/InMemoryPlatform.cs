@@ -39,6 +39,9 @@ internal sealed class InMemoryPlatform : IDeploymentPlatform
 
     public void SetWeightsDirectly(TrafficWeights value) => weights = value;
 
+    /// <summary>The color's instances end behind the deploy's back (an engine restart, a reboot, a kill by hand).</summary>
+    public void Crash(Color color) => slots[color] = slots[color] with { Running = false };
+
     public Task CheckReachableAsync(CancellationToken cancellation) =>
         Unreachable ? throw new DeploymentFailedException("router at 127.0.0.1:1 not reachable: connection refused") : Task.CompletedTask;
 

@@ -5,7 +5,7 @@ namespace BuildTests.Delivery.Local;
 public sealed class RoutingTests(ServiceImages images)
 {
     [LocalPlatformFact]
-    public async Task Weights_set_are_read_back_from_HAProxy_and_a_color_with_traffic_cannot_be_staged()
+    public async Task Weights_set_are_read_back_from_HAProxy_and_a_running_color_with_traffic_cannot_be_staged()
     {
         await using var environment = new LocalEnvironment();
         var platform = environment.Platform;
@@ -18,6 +18,9 @@ public sealed class RoutingTests(ServiceImages images)
         }
 
         await Assert.ThrowsAsync<ArgumentException>(() => platform.SetWeightsAsync(new TrafficWeights(60, 60), CancellationToken.None));
+        // Weighted but with no container running, green serves nothing: staging it is how a deploy repairs a live color that ended.
+        await platform.StageAsync(Color.Green, new StageRequest(images.First, 1, null, null), CancellationToken.None);
+        await environment.WaitForHealthAsync(Color.Green, healthy: true, TimeSpan.FromSeconds(60));
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             platform.StageAsync(Color.Green, new StageRequest(images.First, 1, null, null), CancellationToken.None));
         Assert.Equal($"green receives 100% of {environment.Settings.Name}'s traffic: stage the idle color, or move the traffic first", refused.Message);

@@ -27,12 +27,15 @@ internal sealed class CompiledBuild(string assembly = "_build.dll") : IDisposabl
     }
 
     /// <summary>
-    /// In a session and process group of its own (setsid), as a terminal runs a command: a signal sent to the group
-    /// reaches the build and every tool it started, as Ctrl-C does. SIGINT is reset to its default first: a test run
-    /// started in the background of a script inherits it ignored. setsid --wait exits with the build's code. Read it with WaitAsync.
+    /// In a process group of its own, as a terminal runs a command: a signal sent to the group reaches the build and every
+    /// tool it started, as Ctrl-C does. SIGINT is reset to its default first: a test run started in the background of a
+    /// script inherits it ignored. The group is made by setpgid (perl's setpgrp, then exec), not by setsid: a new session
+    /// would also be a new scope for named mutexes, and the coverage collector's hits files, shared by every instrumented
+    /// build a test starts, are guarded by one, so a build in another session exiting beside one in the test's session
+    /// wrote the same file at once and aborted (exit 134). The build is exec'd, so its pid is the process's. Read it with WaitAsync.
     /// </summary>
-    public Process StartInOwnSession(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        Process.Start(StartInfo("env", ["--default-signal=INT", "setsid", "--wait", "dotnet"], environment, args))!;
+    public Process StartInOwnProcessGroup(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Process.Start(StartInfo("env", ["--default-signal=INT", "perl", "-e", "setpgrp(0, 0) or die \"setpgrp: $!\"; exec { $ARGV[0] } @ARGV or die \"exec $ARGV[0]: $!\"", "dotnet"], environment, args))!;
 
     /// <summary>The exit code, and standard output followed by standard error.</summary>
     public static async Task<(int ExitCode, string Output)> WaitAsync(Process process, TimeSpan? timeout = null)

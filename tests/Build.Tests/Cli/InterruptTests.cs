@@ -18,7 +18,7 @@ public class InterruptTests
     {
         using var build = new CompiledBuild("FixtureBuild.dll");
         var marker = Guid.NewGuid().ToString("N");
-        using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold");
+        using var process = build.StartInOwnProcessGroup(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold");
         try
         {
             var session = await WaitForSleepingTool(marker);
@@ -46,7 +46,7 @@ public class InterruptTests
         using var build = new CompiledBuild("FixtureBuild.dll");
         var marker = Guid.NewGuid().ToString("N");
         // CleanUp's own tool sleeps long: the build is still cancelling when the second signal comes.
-        using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold", "--clean-up-for", "300s");
+        using var process = build.StartInOwnProcessGroup(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold", "--clean-up-for", "300s");
         try
         {
             var session = await WaitForSleepingTool(marker);
@@ -76,7 +76,7 @@ public class InterruptTests
     {
         using var build = new CompiledBuild("FixtureBuild.dll");
         var marker = Guid.NewGuid().ToString("N");
-        using var process = build.StartInOwnSession(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold", "--clean-up-for", "300s");
+        using var process = build.StartInOwnProcessGroup(new Dictionary<string, string> { [MarkerVariable] = marker }, "Hold", "--clean-up-for", "300s");
         try
         {
             var session = await WaitForSleepingTool(marker);
@@ -98,8 +98,7 @@ public class InterruptTests
     }
 
     /// <returns>
-    /// The build's process group, which is its own pid: setsid may fork first (when it starts as a group leader), so
-    /// the pid of what the test started is not always the build's; the group the tools run in is.
+    /// The build's process group, which is its own pid (the build is exec'd after setpgid): the group the tools run in.
     /// </returns>
     private static async Task<int> WaitForSleepingTool(string marker, IReadOnlySet<int>? except = null)
     {

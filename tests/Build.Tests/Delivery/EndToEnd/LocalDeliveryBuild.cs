@@ -71,7 +71,7 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
     }
 
     /// <summary>Starts the build in a process group of its own, for a test that kills it midway.</summary>
-    public RunningBuild Start(params string[] args) => new(build.StartInOwnSession(Variables(null), [.. WithDefaults(args)]));
+    public RunningBuild Start(params string[] args) => new(build.StartInOwnProcessGroup(Variables(null), [.. WithDefaults(args)]));
 
     /// <summary>Each part is cleaned up even when one before it fails (a test that left the engine unreachable …).</summary>
     public async ValueTask DisposeAsync()

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace BuildTests.Delivery.EndToEnd;
 
 /// <summary>
-/// A build started in a session and process group of its own, whose output lines are read as they come, so a test
+/// A build started in a process group of its own, whose output lines are read as they come, so a test
 /// can act at a moment of the deploy (a line such as "step 50%") and kill the build there, as a crash or `kill -9` would.
 /// </summary>
 internal sealed class RunningBuild : IDisposable
@@ -57,7 +57,7 @@ internal sealed class RunningBuild : IDisposable
     {
         if (process.HasExited)
             return false;
-        // setsid made the build its group's leader; were it not (setsid forked), the group would be the test's own.
+        // The build leads its own group (setpgid, then exec); were it not, the group would be the test's own.
         var group = ProcessGroup.Of(process.Id);
         if (group != process.Id)
             throw new InvalidOperationException($"the build (pid {process.Id}) does not lead its process group ({group}): not killing that group");

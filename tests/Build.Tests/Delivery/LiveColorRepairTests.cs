@@ -18,6 +18,7 @@ public sealed class LiveColorRepairTests
         var record = await harness.DeployAsync(DeployHarness.ImageA);
 
         Assert.Equal(DeploymentOutcome.AlreadyLive, record.Outcome);
+        Assert.EndsWith("already live on blue: it was not serving: started it again", DeploymentSummary.Of(record), StringComparison.Ordinal);
         Assert.Equal(stages + 1, harness.Platform.Stages);
         Assert.Equal(ColorState.Running, harness.Platform.Status(Color.Blue).State);
         Assert.Equal(DeployHarness.ImageA, harness.Platform.Status(Color.Blue).Image);

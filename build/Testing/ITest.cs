@@ -21,6 +21,8 @@ public interface ITest : IHazSolution, IHazConfiguration
             File.WriteAllText(TestResultsDirectory / "totals.txt", totals + Environment.NewLine);
             ReportSummary(totals.ToString());
             Log.Information(totals.ToString());
+            foreach (var failure in FailedTests.FromTrxFiles(trxFiles))
+                Log.Error($"failed: {failure}");
             if (run.ExitCode != 0 || totals.Failed > 0)
                 throw new InvalidOperationException($"Tests failed ({totals}; dotnet test exit code {run.ExitCode}). Results: {TestResultsDirectory.RelativeTo(RootDirectory)}");
             if (trxFiles.Length == 0)

@@ -38,9 +38,11 @@ public sealed partial class Ecs
     }
 
     /// <summary>A new revision (a new deployment), a new desired count, or both; null leaves that part as it is.</summary>
-    public async Task<EcsService> UpdateService(string cluster, string service, string? taskDefinitionArn, int? desiredCount, CancellationToken cancellation)
+    public async Task<EcsService> UpdateService(string cluster, string service, string? taskDefinitionArn, int? desiredCount, CancellationToken cancellation, bool forceNewDeployment = false)
     {
         var request = new JsonObject { ["cluster"] = cluster, ["service"] = service };
+        if (forceNewDeployment)
+            request["forceNewDeployment"] = true;
         if (taskDefinitionArn is not null)
             request["taskDefinition"] = taskDefinitionArn;
         if (desiredCount is { } count)

@@ -11,7 +11,11 @@ public sealed partial class EcsPlatform
         };
         var revision = await EcsRevisions.ForImage(ecs, Names.TaskFamily(color), Names.Container, request.Image.ToString(), tags, cancellation);
         staged[color] = revision.Arn;
-        await ecs.UpdateService(Names.Cluster, Names.Service(color), revision.Arn, request.Capacity, cancellation);
+        // The same revision on a service that has tasks: ECS would change nothing, yet a stage (the live color that
+        // does not serve, started again) means new tasks, so ECS is asked to replace them.
+        var service = await ServiceAsync(color, cancellation);
+        var replace = service.TaskDefinition == revision.Arn && service.DesiredCount > 0;
+        await ecs.UpdateService(Names.Cluster, Names.Service(color), revision.Arn, request.Capacity, cancellation, forceNewDeployment: replace);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public interface IRestoreDb : IHazAwsDatabase
         .Executes(async cancellation =>
         {
             var name = IsLocalDatabase ? BackupName.Parse(Backup!) : RdsSnapshotName.Parse(Backup!);
-            if (DatabaseEnvironment == "production" && !ConfirmProductionRestore)
+            if (HostedEnvironment.RestoreNeedsConfirmation && !ConfirmProductionRestore)
                 throw new InvalidOperationException("Refusing to restore into production without --confirm-production-restore: a restore replaces everything in the database.");
             if (!IsLocalDatabase)
             {

@@ -4,10 +4,10 @@ using Engine;
 /// What DeployBlueGreen, SmokeTest and Rollback share: the environment (--environment), the platform it runs on,
 /// the deploy's settings as parameters (per environment in .nuke/parameters.&lt;env&gt;.json), and the notifier.
 /// </summary>
-public interface IHazDeployment : IBuild
+public interface IHazDeployment : IHazHosting
 {
     /// <summary>The environment deployed to: --environment, or local without one.</summary>
-    string DeployEnvironment => Profile ?? "local";
+    string DeployEnvironment => EnvironmentName;
 
     [Parameter("Traffic steps in percent, increasing, ending at 100 (default 10,50,100)")]
     TrafficSteps TrafficSteps => TryGetValue(() => TrafficSteps) ?? TrafficSteps.Default;

@@ -7,7 +7,7 @@ using Engine;
 /// </summary>
 public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IMigrateDb, IHazCommittedSource
 {
-    const string ProductionProfile = "production";
+    const string ProductionProfile = EnvironmentNames.Production;
 
     // Keyed by the build: staging is read once per run.
     private static readonly ConditionalWeakTable<IDeployProduction, ColorRelease> Promotions = [];
@@ -26,15 +26,15 @@ public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTe
     /// </summary>
     (ImageDigest Image, string? Version, string? Commit)? IHazReleaseImage.PromotedRelease()
     {
-        if (EcsEnvironment != ProductionProfile)
+        if (HostedEnvironment.PromotedFrom is not { } source)
             return null;
-        var release = Promotions.GetValue(this, build => build.PromoteFromStaging());
+        var release = Promotions.GetValue(this, build => build.PromoteFrom(source));
         return (release.Digest, release.Version, release.Commit);
     }
 
-    private ColorRelease PromoteFromStaging()
+    private ColorRelease PromoteFrom(string source)
     {
-        var staging = StagingPromotion.StagingStateAsync(new Elbv2(ConnectAws()), EcsNamesOf(IDeployStaging.StagingProfile), CancellationToken.None).GetAwaiter().GetResult();
+        var staging = StagingPromotion.StagingStateAsync(new Elbv2(ConnectAws()), EcsNamesOf(source), CancellationToken.None).GetAwaiter().GetResult();
         var release = StagingPromotion.Verified(staging, ImageDigest);
         Log.Information($"promoting {DeployRequest.Describe(release.Version, release.Digest)}, live in staging since run {release.RunId ?? "(unknown)"}");
         return release;

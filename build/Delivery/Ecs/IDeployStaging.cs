@@ -7,7 +7,7 @@ using Engine;
 /// </summary>
 public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IScan, IPushEcr, IMigrateDb, IHazCommittedSource
 {
-    const string StagingProfile = "staging";
+    const string StagingProfile = EnvironmentNames.Staging;
 
     Target DeployStaging => _ => _
         .Description("The whole delivery to staging (ECS): image, scan, push to ECR, migrate, blue/green deploy, smoke test")

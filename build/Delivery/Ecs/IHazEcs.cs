@@ -4,10 +4,10 @@ using Engine;
 /// A build that works on an environment in ECS: which cluster, and the names of the environment's resources
 /// (<see cref="EcsNames"/>). DeployBlueGreen's platform, Provision and MigrateDb's one-off task start from here.
 /// </summary>
-public interface IHazEcs : IHazAws
+public interface IHazEcs : IHazAws, IHazHosting
 {
     /// <summary>The environment: --environment, or local without one (which is not in ECS).</summary>
-    string EcsEnvironment => Profile ?? "local";
+    string EcsEnvironment => EnvironmentName;
 
     [Parameter("First part of the names of an environment's ECS resources: <app>-<env>-blue … (default app)")]
     string EcsApp => TryGetValue(() => EcsApp) ?? "app";

@@ -30,8 +30,8 @@ public interface IHazEcsPlatform : IHazDeployment, IHazEcs
     }
 
     /// <summary>The platform's settings from the parameters; the local environment is refused, it is not in ECS.</summary>
-    EcsPlatformSettings EcsPlatformSettingsIn(string region) => EcsEnvironment == "local"
-        ? throw new InvalidOperationException("the local environment runs on this machine, not in ECS: deploy to --environment staging or production")
+    EcsPlatformSettings EcsPlatformSettingsIn(string region) => !HostedEnvironment.IsHostedOn(HostingPlatform.Ecs)
+        ? throw new InvalidOperationException($"the {EnvironmentName} environment is hosted on {HostedEnvironment.Platform}, not in ECS: deploy to an environment the hosting map puts on ECS (staging, production)")
         : new EcsPlatformSettings
         {
             Names = EcsNames,

@@ -32,8 +32,8 @@ public interface IHazLocalPlatform : IHazDeployment, IHazDatabase
 
     IDeploymentPlatform CreateLocalPlatform()
     {
-        if (DeployEnvironment != "local")
-            throw new InvalidOperationException($"environment '{DeployEnvironment}' is not on this machine: its build needs the ECS platform (IHazEcsPlatform); deploy to --environment local");
+        if (!HostedEnvironment.IsHostedOn(HostingPlatform.Local))
+            throw new InvalidOperationException($"environment '{EnvironmentName}' is hosted on {HostedEnvironment.Platform}, not on this machine: its build needs that platform; deploy to --environment local");
         return new LocalPlatform(new LocalPlatformSettings
         {
             App = LocalAppName,

@@ -9,7 +9,7 @@ using Engine;
 /// </summary>
 public interface ILocalEnvironment : IBuild
 {
-    const string LocalProfile = "local";
+    const string LocalProfile = EnvironmentNames.Local;
 
     /// <summary>The script; another repository composing this component points it at its own copy.</summary>
     AbsolutePath LocalEnvironmentScript => RootDirectory / "build" / "services" / "local-environment.sh";

@@ -9,7 +9,7 @@ public sealed record LocalPlatformSettings
 {
     public string App { get; init; } = "app";
 
-    public string Environment { get; init; } = "local";
+    public string Environment { get; init; } = EnvironmentNames.Local;
 
     /// <summary>Default: $XDG_STATE_HOME (or ~/.local/state)/app-pipeline/&lt;app&gt;-&lt;environment&gt;.</summary>
     public AbsolutePath? StateDirectory { get; init; }

@@ -1,0 +1,16 @@
+using Engine;
+
+/// <summary>
+/// A build that works on an environment: which one (--environment, local without one) and, from the
+/// <see cref="HostingMap"/>, what hosts it. Deploys, migrations, restores and the platforms ask this, never the name.
+/// </summary>
+public interface IHazHosting : IBuild
+{
+    /// <summary>The environment worked on: --environment, or local without one.</summary>
+    string EnvironmentName => Profile ?? EnvironmentNames.Local;
+
+    /// <summary>Override to host an environment elsewhere, or to declare one of your own.</summary>
+    HostingMap HostingMap => HostingMap.Default;
+
+    HostedEnvironment HostedEnvironment => HostingMap[EnvironmentName];
+}

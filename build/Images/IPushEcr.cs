@@ -35,7 +35,6 @@ public interface IPushEcr : IBuildImage, IHazAws
     Target PushEcr => _ => _
         .Description("Push the image's tags to ECR (or the local registry) and record repository@sha256:… as image-digest")
         .DependsOn(BuildImage)
-        .TryAfter<IScan>(x => x.Scan)
         .Produces("artifacts/image.json")
         .Outputs(ImageOutputs.Digest)
         .Executes(async cancellation =>

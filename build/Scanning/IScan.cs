@@ -24,6 +24,7 @@ public interface IScan : IBuildImage
     Target Scan => _ => _
         .Description("Scan the image and the repository with Trivy; fail on the policy's severities; SARIF and SBOM into artifacts/scan")
         .After<IBuildImage>(x => x.BuildImage)
+        .TryBefore<IPushEcr>(x => x.PushEcr) // an image that fails its scan is never pushed (when both run)
         .Produces("artifacts/scan/**")
         .Requires(() => ScanInputs.Confirm(this))
         .Executes(async cancellation =>

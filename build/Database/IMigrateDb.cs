@@ -61,7 +61,8 @@ public interface IMigrateDb : IHazAwsDatabase, IHazReleaseImage, IHazConfigurati
         var (image, version, _) = ReleaseToDeploy();
         var target = new EcsMigrationTarget(
             EcsNames, image, RdsInstanceId, MigrationTaskTimeout, SnapshotTimeout, new Dictionary<string, string> { ["version"] = version ?? image.Short });
-        var record = await AwsDatabaseClients.For(ConnectAws(), PollingWait.Default).Migration(PollingWait.Default)
+        var awaiting = AwsWaiting.Default();
+        var record = await AwsDatabaseClients.For(ConnectAws(), awaiting).Migration(awaiting)
             .RunAsync(target, request, ArtifactsDirectory / "migration.json", cancellation);
         ReportSummary(EcsMigration.Summary(record, request));
     }

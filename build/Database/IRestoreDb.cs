@@ -22,7 +22,7 @@ public interface IRestoreDb : IHazAwsDatabase
                 throw new InvalidOperationException("Refusing to restore into production without --confirm-production-restore: a restore replaces everything in the database.");
             if (!IsLocalDatabase)
             {
-                var restored = await AwsDatabaseClients.For(ConnectAws(), PollingWait.Default).Restore.RunAsync(name, RdsInstanceId, EcsNames, cancellation);
+                var restored = await AwsDatabaseClients.For(ConnectAws(), AwsWaiting.Default()).Restore.RunAsync(name, RdsInstanceId, EcsNames, cancellation);
                 ReportSummary($"restored {name} to the new RDS instance {restored.Id}");
                 return;
             }

@@ -17,7 +17,7 @@ public sealed partial class BlueGreenDeployment
                 await awaiting.UntilAsync($"the live color {live.Color.Name()} to run", settings.StageTimeout, async token => Running(await platform.ObserveAsync(live.Color, token)), cancellation);
                 status = await platform.ObserveAsync(live.Color, cancellation);
             }
-            catch (DeploymentFailedException e)
+            catch (Exception e) when (e is DeploymentFailedException or WaitFailedException)
             {
                 status = status with { State = ColorState.Failed, Detail = e.Message };
             }
@@ -37,7 +37,7 @@ public sealed partial class BlueGreenDeployment
                 log.Event($"the live color {live.Color.Name()} is healthy again");
                 return false;
             }
-            catch (DeploymentFailedException e)
+            catch (Exception e) when (e is DeploymentFailedException or WaitFailedException)
             {
                 status = status with { Detail = e.Message };
             }
@@ -51,7 +51,7 @@ public sealed partial class BlueGreenDeployment
             await awaiting.UntilAsync($"{live.Color.Name()} to run", settings.StageTimeout, async token => Running(await platform.ObserveAsync(live.Color, token)), cancellation);
             await UntilHealthyAsync(live.Color, cancellation);
         }
-        catch (DeploymentFailedException e)
+        catch (Exception e) when (e is DeploymentFailedException or WaitFailedException)
         {
             throw new DeploymentFailedException($"the live color {live.Color.Name()} ({Release(live)}) does not serve and could not be started again: {e.Message}");
         }

@@ -3,14 +3,13 @@ using Engine;
 /// <summary>
 /// What a deploy prints: one line per state change, and while waiting a status line at most every
 /// <c>statusInterval</c> (what is awaited, elapsed / deadline, the latest observation). Plain lines, so a terminal
-/// and CI read the same.
+/// and CI read the same. Also the log of the deploy's waits (<see cref="IWaitLog"/>), in the same words.
 /// </summary>
-public sealed class DeploymentLog(IDeployClock clock, TimeSpan statusInterval, Action<string>? write = null)
+public sealed class DeploymentLog(IDeployClock clock, TimeSpan statusInterval, Action<string>? write = null) : IWaitLog
 {
     private readonly Action<string> write = write ?? Log.Information;
     private readonly List<string> events = [];
-    private DateTimeOffset lastStatus = DateTimeOffset.MinValue;
-    private string? lastStatusText;
+    private readonly StatusThrottle status = new(clock, statusInterval);
 
     /// <summary>Every state change so far, with its time, for artifacts/deployment.json.</summary>
     public IReadOnlyList<string> Events => events;
@@ -19,23 +18,20 @@ public sealed class DeploymentLog(IDeployClock clock, TimeSpan statusInterval, A
     {
         events.Add($"{clock.UtcNow:HH:mm:ss.fff} {text}");
         write(text);
-        lastStatusText = null;
+        status.Forget();
     }
 
     /// <summary>A waiting status: printed when it changed or when the interval passed since the last one.</summary>
     public void Waiting(string awaited, TimeSpan elapsed, TimeSpan deadline, string observed)
     {
         var text = $"waiting for {awaited}: {Seconds(elapsed)} / {Seconds(deadline)}, {observed}";
-        var now = clock.UtcNow;
-        if (text == lastStatusText || (now - lastStatus < statusInterval && Strip(text) == Strip(lastStatusText)))
-            return;
-        lastStatus = now;
-        lastStatusText = text;
-        write(text);
+        if (status.Due(text, news: $"{awaited}: {observed}"))
+            write(text);
     }
 
-    public static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0} s";
+    void IWaitLog.Reached(string awaited, string observed, TimeSpan elapsed) => Event($"{awaited}: {observed} after {Seconds(elapsed)}");
 
-    // Two statuses that differ only in the elapsed time are the same news.
-    private static string? Strip(string? text) => text?.Split(':', 2) is [var awaited, var rest] ? awaited + rest[(rest.IndexOf(',') + 1)..] : text;
+    string IWaitLog.NotReached(string awaited, TimeSpan deadline, string lastSeen) => $"{awaited}: not reached in {Seconds(deadline)}; last seen: {lastSeen}";
+
+    public static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0} s";
 }

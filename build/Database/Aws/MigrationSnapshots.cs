@@ -4,7 +4,7 @@ using Engine;
 /// The RDS snapshots MigrateDb takes before it migrates an AWS environment, and the ones RestoreDb accepts: named by
 /// <see cref="RdsSnapshotName"/> and tagged created-by=MigrateDb, so a restore can only start from what this tool took.
 /// </summary>
-internal sealed class MigrationSnapshots(Rds rds, RdsResourceTags tags, PollingWait polling)
+internal sealed class MigrationSnapshots(Rds rds, RdsResourceTags tags, Awaiting awaiting)
 {
     public const string CreatedByTag = "created-by";
     public const string CreatedBy = "MigrateDb";
@@ -21,16 +21,16 @@ internal sealed class MigrationSnapshots(Rds rds, RdsResourceTags tags, PollingW
         Log.Information($"Taking RDS snapshot {id} of {instanceId}…");
         var created = await rds.CreateDbSnapshot(
             instanceId, id, new Dictionary<string, string> { [CreatedByTag] = CreatedBy, ["environment"] = environment }, cancellation);
-        return await polling.UntilAsync<DbSnapshot>(
+        return await awaiting.UntilAsync(
             $"RDS snapshot {created.Id}",
             deadline,
-            async token =>
+            async token => await rds.DescribeDbSnapshot(created.Id, token)
+                ?? throw new InvalidOperationException($"RDS snapshot {created.Id} disappeared while it was being taken."),
+            seen => seen.Status switch
             {
-                var seen = await rds.DescribeDbSnapshot(created.Id, token)
-                    ?? throw new InvalidOperationException($"RDS snapshot {created.Id} disappeared while it was being taken.");
-                if (seen.Status is "failed" or "deleted" or "deleting")
-                    throw new InvalidOperationException($"RDS snapshot {created.Id} ended {seen.Status}, so nothing was migrated.");
-                return (seen.Status == "available" ? seen : null, seen.Status);
+                "available" => Look.Reached(seen.Status),
+                "failed" or "deleted" or "deleting" => throw new InvalidOperationException($"RDS snapshot {created.Id} ended {seen.Status}, so nothing was migrated."),
+                _ => Look.Pending(seen.Status),
             },
             cancellation);
     }

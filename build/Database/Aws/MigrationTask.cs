@@ -6,7 +6,7 @@ using Engine;
 /// override, in the service's network; waited for until it stops, then judged by its containers' exit codes, its
 /// log's tail printed (redacted). Started by MigrateDb so a console shows who started it.
 /// </summary>
-internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, PollingWait polling)
+internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, Awaiting awaiting)
 {
     public const string StartedBy = "MigrateDb";
     public const int TailLines = 40;
@@ -22,18 +22,15 @@ internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, PollingWait po
         EcsTask stopped;
         try
         {
-            stopped = await polling.UntilAsync<EcsTask>(
+            stopped = await awaiting.UntilAsync(
                 $"Migration task {started.Id}",
                 deadline,
-                async token =>
-                {
-                    var seen = (await ecs.DescribeTasks(names.Cluster, [started.Arn], token)).FirstOrDefault()
-                        ?? throw new InvalidOperationException($"ECS no longer knows task {started.Arn}: it stopped over an hour ago, or was never started.");
-                    return (seen.LastStatus == "STOPPED" ? seen : null, seen.LastStatus);
-                },
+                async token => (await ecs.DescribeTasks(names.Cluster, [started.Arn], token)).FirstOrDefault()
+                    ?? throw new InvalidOperationException($"ECS no longer knows task {started.Arn}: it stopped over an hour ago, or was never started."),
+                seen => seen.LastStatus == "STOPPED" ? Look.Reached(seen.LastStatus) : Look.Pending(seen.LastStatus),
                 cancellation);
         }
-        catch (TimeoutException e)
+        catch (WaitFailedException e) when (e.TimedOut)
         {
             // Not stopped by us: a migration cut off half-way is worse than one that finishes late.
             throw new InvalidOperationException(

@@ -39,7 +39,7 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
         var environment = MotoEcsEnvironment.NewEnvironment();
         var instance = $"app-{environment}";
         await MotoRds.CreateInstanceAsync(instance);
-        var fast = new PollingWait(new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)), TimeSpan.FromSeconds(30));
+        var fast = AwsWaiting.With(SystemDeployClock.Instance, new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
         var snapshot = await AwsDatabaseClients.For(MotoNetwork.Connection(), fast).Snapshots.TakeAsync(instance, instance, environment, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var (code, output) = await RunAsync(environment, "RestoreDb", "--backup", snapshot.Id);
@@ -79,7 +79,7 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
             RunAsync(complete.Names.Environment, "RestoreDb", "--backup", "../" + foreign),
             $"RestoreDb failed: '../{foreign}' is not the name of an RDS snapshot MigrateDb took");
 
-        var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), PollingWait.Default);
+        var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), AwsWaiting.Default());
         // moto adds an automated snapshot (rds:…) when it creates an instance, as RDS does: only manual ones could be ours.
         Assert.Equal([foreign], (await clients.Rds.DescribeDbSnapshots(complete.Names.Prefix, CancellationToken.None)).Select(s => s.Id).Where(id => !id.StartsWith("rds:", StringComparison.Ordinal)));
         foreach (var cluster in new[] { bare.Names.Cluster, complete.Names.Cluster })

@@ -12,7 +12,7 @@ namespace BuildTests.Database.Aws;
 /// </summary>
 public sealed class EcsMigrationTests : IDisposable
 {
-    private static readonly PollingWait Fast = new(new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)), TimeSpan.FromSeconds(30));
+    private static Awaiting Fast => AwsWaiting.With(SystemDeployClock.Instance, new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
     private readonly string artifacts = Directory.CreateTempSubdirectory("migrateaws-").FullName;
 
     private AbsolutePath RecordFile => new AbsolutePath(artifacts) / "migration.json";

@@ -5,7 +5,7 @@ namespace BuildTests.Database.Aws;
 /// <summary>RDS snapshots against moto: taken, tagged and waited for; only ours restored, to a new instance.</summary>
 public sealed class MigrationSnapshotsTests
 {
-    private static readonly PollingWait Fast = new(new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)), TimeSpan.FromSeconds(30));
+    private static Awaiting Fast => AwsWaiting.With(SystemDeployClock.Instance, new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
 
     [MotoFact]
     public async Task A_snapshot_is_taken_tagged_as_ours_and_waited_for_until_available()

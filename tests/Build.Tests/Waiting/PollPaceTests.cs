@@ -1,4 +1,4 @@
-namespace BuildTests.Delivery;
+namespace BuildTests.Waiting;
 
 /// <summary>The waits between looks: fixed for the local platform; for ECS 5 s growing to 15 s while nothing changes.</summary>
 public class PollPaceTests

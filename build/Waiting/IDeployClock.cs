@@ -1,4 +1,7 @@
-/// <summary>Time as the deploy sees it: real in a build, virtual in the state machine's tests (no test waits for real).</summary>
+/// <summary>
+/// Time as a deploy or a wait sees it: real in a build, virtual in tests (no test waits for real). Named for the deploy,
+/// its first user; MigrateDb and RestoreDb wait on it too.
+/// </summary>
 public interface IDeployClock
 {
     DateTimeOffset UtcNow { get; }

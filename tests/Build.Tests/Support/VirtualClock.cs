@@ -1,11 +1,11 @@
-namespace BuildTests.Delivery;
+namespace BuildTests;
 
-/// <summary>Time that moves only when the deploy waits: bake times of minutes take no real time in these tests.</summary>
+/// <summary>Time that moves only when the code under test waits: bake times and deadlines of minutes take no real time in tests.</summary>
 internal sealed class VirtualClock : IDeployClock
 {
     public DateTimeOffset UtcNow { get; private set; } = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Runs at every wait, after time moved: a test's way to act "during" a deploy.</summary>
+    /// <summary>Runs at every wait, after time moved: a test's way to act "during" a deploy or a wait.</summary>
     public Action? OnDelay { get; set; }
 
     public Task DelayAsync(TimeSpan delay, CancellationToken cancellation)

@@ -6,19 +6,23 @@ namespace BuildTests.Database.Aws;
 
 /// <summary>
 /// ./build.sh MigrateDb and RestoreDb --environment &lt;aws env&gt; as a user runs them, against moto: the whole way
-/// through, and each kind of bad input as one line with a non-zero exit and nothing changed.
+/// through on an environment Provision made, and each kind of bad input as one line with a non-zero exit and nothing
+/// changed.
 /// </summary>
 public sealed class AwsDatabaseTargetsTests : IDisposable
 {
+    /// <summary>The release MigrateDb runs: not the image of Provision's first revisions.</summary>
+    private const string Release = MotoEcsEnvironment.ImageB;
+
     private readonly CompiledBuild build = new();
 
     [MotoFact]
     public async Task MigrateDb_runs_the_task_and_records_it_in_migration_json()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync(MotoEcsEnvironment.NewEnvironment());
+        var environment = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
         await MotoRds.CreateInstanceAsync(environment.Names.Prefix);
 
-        var (code, output) = await RunAsync(environment.Names.Environment, "MigrateDb", "--image-digest", MotoEcsEnvironment.Image);
+        var (code, output) = await RunAsync(environment.Names.Environment, "MigrateDb", "--image-digest", Release);
 
         Assert.True(code == 0, output);
         Assert.Contains("The task checks the pending scripts against the serving version first", output, StringComparison.Ordinal);
@@ -52,12 +56,13 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
     [MotoFact]
     public async Task Bad_input_is_one_line_and_changes_nothing()
     {
-        var bare = await MotoEcsEnvironment.CreateAsync(MotoEcsEnvironment.NewEnvironment(), withServices: false);
-        var complete = await MotoEcsEnvironment.CreateAsync(MotoEcsEnvironment.NewEnvironment());
+        var bare = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
+        await bare.DeleteServicesAsync();
+        var complete = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
         var foreign = $"app-{complete.Names.Environment}-20250101-120000";
         await MotoRds.CreateInstanceAsync(complete.Names.Prefix);
         await MotoRds.CreateForeignSnapshotAsync(complete.Names.Prefix, foreign);
-        var image = new[] { "--image-digest", MotoEcsEnvironment.Image };
+        var image = new[] { "--image-digest", Release };
 
         await ExpectAsync(
             RunAsync(bare.Names.Environment, "MigrateDb", [.. image, "--ecs-cluster", "no-such-cluster"]),
@@ -92,7 +97,7 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
     public async Task Without_credentials_or_region_it_is_one_line()
     {
         var environment = MotoEcsEnvironment.NewEnvironment();
-        var noCredentials = await RunAsync(environment, "MigrateDb", WithoutCredentials(), "--image-digest", MotoEcsEnvironment.Image);
+        var noCredentials = await RunAsync(environment, "MigrateDb", WithoutCredentials(), "--image-digest", Release);
         var noRegion = await RunAsync(environment, "RestoreDb", new Dictionary<string, string> { ["AWS_REGION"] = "", ["AWS_DEFAULT_REGION"] = "" }, "--backup", $"app-{environment}-20250101-120000");
 
         await ExpectAsync(Task.FromResult(noCredentials), "MigrateDb failed: No AWS credentials found (environment, web identity, profile, container, instance metadata): set AWS_ACCESS_KEY_ID");

@@ -6,12 +6,15 @@ using Engine;
 namespace BuildTests.Database.Aws;
 
 /// <summary>
-/// MigrateDb's ECS half against moto: the one-off task runs the release's image with the migrate override in the
-/// service's network and is waited for until it stops (moto's FARGATE tasks step RUNNING → … → STOPPED, exit 0),
-/// after an RDS snapshot; what is wrong with the environment is found before anything is changed.
+/// MigrateDb's ECS half against moto, on an environment Provision made: the one-off task runs the release's image
+/// with the migrate override in the service's network and is waited for until it stops (moto's FARGATE tasks step
+/// RUNNING → … → STOPPED, exit 0), after an RDS snapshot; what is wrong with the environment is found before anything is changed.
 /// </summary>
 public sealed class EcsMigrationTests : IDisposable
 {
+    /// <summary>The release MigrateDb runs: not the image of Provision's first revisions, so its task needs a revision of its own.</summary>
+    private const string Release = MotoEcsEnvironment.ImageB;
+
     private static Awaiting Fast => AwsWaiting.With(SystemDeployClock.Instance, new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
     private readonly string artifacts = Directory.CreateTempSubdirectory("migrateaws-").FullName;
 
@@ -20,11 +23,11 @@ public sealed class EcsMigrationTests : IDisposable
     [MotoFact]
     public async Task The_task_runs_migrate_in_the_services_network_after_a_snapshot_and_succeeds_on_exit_0()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync(MotoEcsEnvironment.NewEnvironment());
+        var environment = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
         await MotoRds.CreateInstanceAsync(environment.Names.Prefix);
         var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast);
 
-        var record = await clients.Migration(Fast).RunAsync(Target(environment), Request(), RecordFile, CancellationToken.None);
+        var record = await clients.Migration(Fast).RunAsync(Target(environment.Names), Request(), RecordFile, CancellationToken.None);
 
         Assert.Equal("migrated", record.Outcome);
         var task = await environment.DescribeTaskAsync(record.OneOffTask!.Arn);
@@ -35,7 +38,7 @@ public sealed class EcsMigrationTests : IDisposable
         Assert.Equal(["migrate", "--check", "--lock-timeout", "300", "--target", "2"], container.GetProperty("command").EnumerateArray().Select(c => c.GetString()!));
         Assert.Equal(new Dictionary<string, int?> { ["app"] = 0 }, record.OneOffTask.ExitCodes);
         Assert.Equal("/ecs/" + environment.Names.Prefix, record.OneOffTask.LogGroup);
-        Assert.StartsWith("svc/app/", record.OneOffTask.LogStream, StringComparison.Ordinal);
+        Assert.StartsWith("ecs/app/", record.OneOffTask.LogStream, StringComparison.Ordinal); // Provision's awslogs-stream-prefix
 
         var snapshot = await clients.Rds.DescribeDbSnapshot(record.Backup!, CancellationToken.None);
         Assert.Equal("available", snapshot!.Status);
@@ -50,28 +53,29 @@ public sealed class EcsMigrationTests : IDisposable
     [MotoFact]
     public async Task The_task_runs_the_revision_of_the_release_image()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync(MotoEcsEnvironment.NewEnvironment());
+        var environment = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
         var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast);
 
-        var record = await clients.Migration(Fast).RunAsync(Target(environment), Request() with { SkipBackup = true }, RecordFile, CancellationToken.None);
+        var record = await clients.Migration(Fast).RunAsync(Target(environment.Names), Request() with { SkipBackup = true }, RecordFile, CancellationToken.None);
 
         Assert.Null(record.Backup);
         using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
         var definition = await ecs.CallAsync("DescribeTaskDefinition", new JsonObject { ["taskDefinition"] = record.OneOffTask!.TaskDefinition }, CancellationToken.None);
-        Assert.Equal(MotoEcsEnvironment.Image, definition.GetProperty("taskDefinition").GetProperty("containerDefinitions")[0].GetProperty("image").GetString());
+        Assert.Equal(Release, definition.GetProperty("taskDefinition").GetProperty("containerDefinitions")[0].GetProperty("image").GetString());
     }
 
     [MotoFact]
     public async Task An_unknown_cluster_no_services_or_a_missing_RDS_instance_is_one_line_and_nothing_is_changed()
     {
-        var bare = await MotoEcsEnvironment.CreateAsync(MotoEcsEnvironment.NewEnvironment(), withServices: false);
-        var complete = await MotoEcsEnvironment.CreateAsync(MotoEcsEnvironment.NewEnvironment());
+        var bare = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
+        await bare.DeleteServicesAsync();
+        var complete = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
         var migration = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast).Migration(Fast);
-        var unknown = bare with { Names = bare.Names with { Cluster = "no-such-cluster" } };
+        var unknown = bare.Names with { Cluster = "no-such-cluster" };
 
         var noCluster = await Assert.ThrowsAsync<InvalidOperationException>(() => migration.RunAsync(Target(unknown), Request(), RecordFile, CancellationToken.None));
-        var noServices = await Assert.ThrowsAsync<InvalidOperationException>(() => migration.RunAsync(Target(bare), Request(), RecordFile, CancellationToken.None));
-        var noInstance = await Assert.ThrowsAsync<InvalidOperationException>(() => migration.RunAsync(Target(complete), Request(), RecordFile, CancellationToken.None));
+        var noServices = await Assert.ThrowsAsync<InvalidOperationException>(() => migration.RunAsync(Target(bare.Names), Request(), RecordFile, CancellationToken.None));
+        var noInstance = await Assert.ThrowsAsync<InvalidOperationException>(() => migration.RunAsync(Target(complete.Names), Request(), RecordFile, CancellationToken.None));
 
         Assert.Equal($"There is no ECS cluster 'no-such-cluster' in this account and region: pass --ecs-cluster, or run Provision --environment {bare.Names.Environment} first.", noCluster.Message);
         Assert.Equal(
@@ -114,7 +118,7 @@ public sealed class EcsMigrationTests : IDisposable
 
     private static MigrationRequest Request() => new("staging", SkipBackup: false, DryRun: false, Target: 2, LockTimeout: TimeSpan.FromMinutes(5));
 
-    private static EcsMigrationTarget Target(MotoEcsEnvironment environment) => new(
-        environment.Names, ImageDigest.Parse(MotoEcsEnvironment.Image), environment.Names.Prefix, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(2),
+    private static EcsMigrationTarget Target(EcsNames names) => new(
+        names, ImageDigest.Parse(Release), names.Prefix, TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(2),
         new Dictionary<string, string> { ["version"] = "1.2.3" });
 }

@@ -14,8 +14,7 @@ public class EcsLiveColorRepairTests
     [MotoAwsCliFact]
     public async Task A_live_service_scaled_to_zero_by_hand_is_started_again_and_keeps_all_the_traffic()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync();
-        await environment.Provisioning().RunAsync(None);
+        var environment = await MotoEcsEnvironment.ProvisionedAsync();
         var live = (await environment.DeployAsync(MotoEcsEnvironment.ImageB)).ToColor!.Value;
         MotoAwsCli.Run("ecs", "update-service", "--cluster", environment.Names.Cluster, "--service", environment.Names.Service(live), "--desired-count", "0");
         Assert.Equal(ColorState.Stopped, (await environment.Platform().ObserveAsync(live, None)).State);
@@ -33,8 +32,7 @@ public class EcsLiveColorRepairTests
     [MotoAwsCliFact]
     public async Task A_live_service_whose_targets_left_the_load_balancer_gets_a_new_deployment_after_the_health_timeout()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync();
-        await environment.Provisioning().RunAsync(None);
+        var environment = await MotoEcsEnvironment.ProvisionedAsync();
         var live = (await environment.DeployAsync(MotoEcsEnvironment.ImageB)).ToColor!.Value;
         var group = (await environment.Elb.DescribeTargetGroup(environment.Names.TargetGroup(live), None))!.Arn;
         var targets = Targets(group);

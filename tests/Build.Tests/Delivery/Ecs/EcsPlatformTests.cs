@@ -47,8 +47,7 @@ public class EcsPlatformTests
     [MotoFact]
     public async Task Deploys_alternate_colors_through_10_50_100_and_leave_state_lock_and_revisions_behind()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync(keepRevisions: 1);
-        await environment.Provisioning().RunAsync(None);
+        var environment = await MotoEcsEnvironment.ProvisionedAsync(keepRevisions: 1);
 
         var first = await environment.DeployAsync(MotoEcsEnvironment.ImageB);
         var second = await environment.DeployAsync(MotoEcsEnvironment.ImageC);
@@ -81,8 +80,7 @@ public class EcsPlatformTests
     [MotoAwsCliFact]
     public async Task The_awscli_sees_what_a_deploy_left_the_listener_its_tags_and_the_live_service()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync();
-        await environment.Provisioning().RunAsync(None);
+        var environment = await MotoEcsEnvironment.ProvisionedAsync();
         var deployed = await environment.DeployAsync(MotoEcsEnvironment.ImageB);
         var live = deployed.ToColor!.Value;
         var balancer = (await environment.Elb.DescribeLoadBalancer(environment.Names.LoadBalancer, None))!;
@@ -108,8 +106,7 @@ public class EcsPlatformTests
     [MotoFact]
     public async Task Server_errors_in_cloudwatch_abort_the_shift_and_traffic_returns_to_the_live_color()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync();
-        await environment.Provisioning().RunAsync(None);
+        var environment = await MotoEcsEnvironment.ProvisionedAsync();
         var first = await environment.DeployAsync(MotoEcsEnvironment.ImageB);
         var idle = first.ToColor!.Value.Other();
         using var stop = new CancellationTokenSource();
@@ -130,8 +127,7 @@ public class EcsPlatformTests
     [MotoFact]
     public async Task Rollback_flips_back_to_the_standby_color()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync();
-        await environment.Provisioning().RunAsync(None);
+        var environment = await MotoEcsEnvironment.ProvisionedAsync();
         var first = await environment.DeployAsync(MotoEcsEnvironment.ImageB);
         await environment.DeployAsync(MotoEcsEnvironment.ImageC);
 

@@ -27,8 +27,7 @@ public sealed class EcsTargetsTests : IDisposable
     [MotoFact]
     public async Task A_production_listener_without_a_forward_action_is_refused_before_anything_changes()
     {
-        var environment = await MotoEcsEnvironment.CreateAsync();
-        await environment.Provisioning().RunAsync(CancellationToken.None);
+        var environment = await MotoEcsEnvironment.ProvisionedAsync();
         var balancer = (await environment.Elb.DescribeLoadBalancer(environment.Names.LoadBalancer, CancellationToken.None))!;
         var listener = (await environment.Elb.DescribeListeners(balancer.Arn, CancellationToken.None)).Single(l => l.Port == 80);
         using (var elb = new AwsQueryClient(MotoNetwork.Connection(), Elbv2.Service))
@@ -52,8 +51,7 @@ public sealed class EcsTargetsTests : IDisposable
     [MotoFact]
     public async Task DeployProduction_refuses_a_digest_that_never_went_live_in_staging()
     {
-        var staging = await MotoEcsEnvironment.CreateAsync();
-        await staging.Provisioning().RunAsync(CancellationToken.None);
+        var staging = await MotoEcsEnvironment.ProvisionedAsync();
         await staging.DeployAsync(MotoEcsEnvironment.ImageB);
         File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.production.json"), "{}");
 

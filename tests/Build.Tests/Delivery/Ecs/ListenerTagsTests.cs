@@ -1,3 +1,5 @@
+using BuildTests.Aws;
+
 namespace BuildTests.Delivery.Ecs;
 
 /// <summary>The environment's state and lock as listener tags: every field written, read back the same, free text cleaned.</summary>

@@ -25,7 +25,8 @@ public sealed class StagingTests(ServiceImages images, ITestOutputHelper output)
         Assert.Equal(1, await platform.CapacityAsync(Color.Green, CancellationToken.None));
         var health = await platform.CheckHealthAsync(Color.Green, CancellationToken.None);
         Assert.True(health.Healthy, health.Detail);
-        Assert.Equal($"HAProxy public/green: UP, check L7OK 200 (Layer7 check passed)", health.Detail);
+        // HAProxy's stats line gave check_code 0 beside L7OK once, on a machine loaded far beyond its 2 cores.
+        Assert.Matches(@"^HAProxy public/green: UP, check L7OK (200|0) \(Layer7 check passed\)$", health.Detail);
         await platform.RouteTestTrafficAsync(Color.Green, CancellationToken.None);
         var version = await environment.Http.GetStringAsync(new Uri(platform.TestAddress, "version"));
         Assert.Equal("""{"version":"1.0.0-green","commit":"c0ffee","color":"green"}""", version);

@@ -11,7 +11,7 @@ public interface IMigrateDb : IHazAwsDatabase, IHazReleaseImage, IHazConfigurati
     /// <summary>The service whose migrate command runs; its Migrations folder holds the scripts. Override in another repository.</summary>
     AbsolutePath ServiceProject => RootDirectory / "src" / "App" / "App.csproj";
 
-    [Parameter("Folder of the SQL migrations (default: Migrations beside the service project)")]
+    [Parameter("Folder of the SQL migrations", DefaultText = "Migrations beside the service project")]
     string? MigrationsDirectory => TryGetValue(() => MigrationsDirectory);
 
     [Parameter("A built service assembly (App.dll) whose migrate command runs, instead of building the service project")]
@@ -23,7 +23,7 @@ public interface IMigrateDb : IHazAwsDatabase, IHazReleaseImage, IHazConfigurati
     [Parameter("List the pending migrations and check them against the serving version, applying nothing")]
     bool DryRun => TryGetValue<bool>(() => DryRun) ?? false;
 
-    [Parameter("Migrate up to this version only (e.g. 3); default: the newest")]
+    [Parameter("Migrate up to this version only (e.g. 3)", DefaultText = "the newest")]
     long? MigrationTarget => TryGetValue<long>(() => MigrationTarget);
 
     [Parameter("How long to wait for another migration of the same database to finish")]

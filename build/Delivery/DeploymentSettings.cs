@@ -1,6 +1,9 @@
 /// <summary>How a deploy proceeds: steps and bake time, the waits' deadlines, and what the analysis tolerates.</summary>
 public sealed record DeploymentSettings
 {
+    /// <summary>The defaults, written here once: a deploy parameter given nowhere reads its value from these.</summary>
+    public static DeploymentSettings Default { get; } = new();
+
     public TrafficSteps Steps { get; init; } = TrafficSteps.Default;
 
     /// <summary>How long each step's traffic is watched before the next step.</summary>
@@ -62,8 +65,8 @@ public sealed record AnalysisSettings
 
     public int FailureLimit { get; init; }
 
-    /// <summary>Inconclusive measurements allowed; a quiet environment (no traffic at all) passes when this is large enough.</summary>
-    public int InconclusiveLimit { get; init; } = int.MaxValue;
+    /// <summary>Inconclusive measurements allowed; null: any number, so a quiet environment (no traffic at all) passes.</summary>
+    public int? InconclusiveLimit { get; init; }
 
     public int ConsecutiveErrorLimit { get; init; } = 4;
 }

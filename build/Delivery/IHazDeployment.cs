@@ -6,62 +6,65 @@ using Engine;
 /// </summary>
 public interface IHazDeployment : IHazHosting
 {
+    /// <summary>What a deploy parameter given nowhere stands for: the settings' own defaults, so they are written once.</summary>
+    private static DeploymentSettings Defaults => DeploymentSettings.Default;
+
     /// <summary>The environment deployed to: --environment, or local without one.</summary>
     string DeployEnvironment => EnvironmentName;
 
-    [Parameter("Traffic steps in percent, increasing, ending at 100 (default 10,50,100)")]
-    TrafficSteps TrafficSteps => TryGetValue(() => TrafficSteps) ?? TrafficSteps.Default;
+    [Parameter("Traffic steps in percent, increasing, ending at 100")]
+    TrafficSteps TrafficSteps => TryGetValue(() => TrafficSteps) ?? Defaults.Steps;
 
-    [Parameter("How long each traffic step is watched before the next (default 30s)")]
-    TimeSpan BakeTime => TryGetValue<TimeSpan>(() => BakeTime) ?? TimeSpan.FromSeconds(30);
+    [Parameter("How long each traffic step is watched before the next")]
+    TimeSpan BakeTime => TryGetValue<TimeSpan>(() => BakeTime) ?? Defaults.BakeTime;
 
-    [Parameter("Between two measurements of the new color during a bake (default 5s)")]
-    TimeSpan AnalysisInterval => TryGetValue<TimeSpan>(() => AnalysisInterval) ?? TimeSpan.FromSeconds(5);
+    [Parameter("Between two measurements of the new color during a bake")]
+    TimeSpan AnalysisInterval => TryGetValue<TimeSpan>(() => AnalysisInterval) ?? Defaults.Analysis.Interval;
 
-    [Parameter("Highest acceptable share of 5xx answers from the new color, in percent (default 1)")]
-    double MaxErrorPercent => TryGetValue<double>(() => MaxErrorPercent) ?? 1;
+    [Parameter("Highest acceptable share of 5xx answers from the new color, in percent")]
+    double MaxErrorPercent => TryGetValue<double>(() => MaxErrorPercent) ?? Defaults.Analysis.MaxErrorRate * 100;
 
-    [Parameter("Highest acceptable mean response time of the new color (default 500ms)")]
-    TimeSpan MaxResponseTime => TryGetValue<TimeSpan>(() => MaxResponseTime) ?? TimeSpan.FromMilliseconds(500);
+    [Parameter("Highest acceptable mean response time of the new color")]
+    TimeSpan MaxResponseTime => TryGetValue<TimeSpan>(() => MaxResponseTime) ?? Defaults.Analysis.MaxResponseTime;
 
-    [Parameter("Failed measurements tolerated before an abort (default 0)")]
-    int AnalysisFailureLimit => TryGetValue<int>(() => AnalysisFailureLimit) ?? 0;
+    [Parameter("Failed measurements tolerated before an abort")]
+    int AnalysisFailureLimit => TryGetValue<int>(() => AnalysisFailureLimit) ?? Defaults.Analysis.FailureLimit;
 
-    [Parameter("Measurements with too few requests to judge tolerated before an abort (default: any number)")]
-    int AnalysisInconclusiveLimit => TryGetValue<int>(() => AnalysisInconclusiveLimit) ?? int.MaxValue;
+    [Parameter("Measurements with too few requests to judge tolerated before an abort", DefaultText = "any number")]
+    int? AnalysisInconclusiveLimit => TryGetValue<int>(() => AnalysisInconclusiveLimit) ?? Defaults.Analysis.InconclusiveLimit;
 
-    [Parameter("Fewer requests than this make a measurement inconclusive (default 1)")]
-    int AnalysisMinRequests => TryGetValue<int>(() => AnalysisMinRequests) ?? 1;
+    [Parameter("Fewer requests than this make a measurement inconclusive")]
+    int AnalysisMinRequests => TryGetValue<int>(() => AnalysisMinRequests) ?? Defaults.Analysis.MinRequests;
 
-    [Parameter("Measurements in a row that could not be taken before an abort (default 4)")]
-    int AnalysisConsecutiveErrorLimit => TryGetValue<int>(() => AnalysisConsecutiveErrorLimit) ?? 4;
+    [Parameter("Measurements in a row that could not be taken before an abort")]
+    int AnalysisConsecutiveErrorLimit => TryGetValue<int>(() => AnalysisConsecutiveErrorLimit) ?? Defaults.Analysis.ConsecutiveErrorLimit;
 
-    [Parameter("Deadline for the new color to run once started (default 2m)")]
-    TimeSpan StageTimeout => TryGetValue<TimeSpan>(() => StageTimeout) ?? TimeSpan.FromMinutes(2);
+    [Parameter("Deadline for the new color to run once started")]
+    TimeSpan StageTimeout => TryGetValue<TimeSpan>(() => StageTimeout) ?? Defaults.StageTimeout;
 
-    [Parameter("Deadline for the new color to be healthy once it runs (default 1m)")]
-    TimeSpan HealthTimeout => TryGetValue<TimeSpan>(() => HealthTimeout) ?? TimeSpan.FromMinutes(1);
+    [Parameter("Deadline for the new color to be healthy once it runs")]
+    TimeSpan HealthTimeout => TryGetValue<TimeSpan>(() => HealthTimeout) ?? Defaults.HealthTimeout;
 
-    [Parameter("Between two looks at something awaited: the new color running, healthy (default 1s)")]
-    TimeSpan DeployPollInterval => TryGetValue<TimeSpan>(() => DeployPollInterval) ?? TimeSpan.FromSeconds(1);
+    [Parameter("Between two looks at something awaited: the new color running, healthy")]
+    TimeSpan DeployPollInterval => TryGetValue<TimeSpan>(() => DeployPollInterval) ?? Defaults.PollInterval;
 
-    [Parameter("Longest wait between two looks while nothing changes, backing off with jitter from --deploy-poll-interval (default: no backoff)")]
-    TimeSpan? DeployMaxPollInterval => TryGetValue<TimeSpan>(() => DeployMaxPollInterval);
+    [Parameter("Longest wait between two looks while nothing changes, backing off with jitter from --deploy-poll-interval", DefaultText = "no backoff")]
+    TimeSpan? DeployMaxPollInterval => TryGetValue<TimeSpan>(() => DeployMaxPollInterval) ?? Defaults.MaxPollInterval;
 
-    [Parameter("How long a stopped color's open connections may take to finish (default 5s)")]
-    TimeSpan DrainTime => TryGetValue<TimeSpan>(() => DrainTime) ?? TimeSpan.FromSeconds(5);
+    [Parameter("How long a stopped color's open connections may take to finish")]
+    TimeSpan DrainTime => TryGetValue<TimeSpan>(() => DrainTime) ?? Defaults.DrainTime;
 
-    [Parameter("How long the old color keeps running after a deploy so Rollback is a flip; 0 stops it at once (default 30m)")]
-    TimeSpan StandbyGrace => TryGetValue<TimeSpan>(() => StandbyGrace) ?? TimeSpan.FromMinutes(30);
+    [Parameter("How long the old color keeps running after a deploy so Rollback is a flip; 0 stops it at once")]
+    TimeSpan StandbyGrace => TryGetValue<TimeSpan>(() => StandbyGrace) ?? Defaults.StandbyGrace;
 
-    [Parameter("How long a deploy holds the environment's lock before another may take it over (default 30m)")]
-    TimeSpan DeployLockTimeout => TryGetValue<TimeSpan>(() => DeployLockTimeout) ?? TimeSpan.FromMinutes(30);
+    [Parameter("How long a deploy holds the environment's lock before another may take it over")]
+    TimeSpan DeployLockTimeout => TryGetValue<TimeSpan>(() => DeployLockTimeout) ?? Defaults.LockTimeout;
 
     [Parameter("Take over a deploy lock that has expired")]
-    bool TakeOverLock => TryGetValue<bool>(() => TakeOverLock) ?? false;
+    bool TakeOverLock => TryGetValue<bool>(() => TakeOverLock) ?? Defaults.TakeOverExpiredLock;
 
     [Parameter("Deploy even when the image is already live")]
-    bool ForceDeploy => TryGetValue<bool>(() => ForceDeploy) ?? false;
+    bool ForceDeploy => TryGetValue<bool>(() => ForceDeploy) ?? Defaults.Force;
 
     [Parameter("Slack-compatible webhook told of each deploy's and rollback's outcome")]
     [Secret]

@@ -8,7 +8,7 @@ using Engine;
 /// </summary>
 public interface IRollback : IHazDeployment
 {
-    [Parameter("Roll back only a release this run put live, else only repair (default: on GitHub Actions, where a failed job's rollback runs in a job of its own)")]
+    [Parameter("Roll back only a release this run put live, else only repair", DefaultText = "on GitHub Actions, where a failed job's rollback runs in a job of its own")]
     bool RollbackOnlyThisRun => TryGetValue<bool>(() => RollbackOnlyThisRun) ?? Engine.BuildEnvironment.IsGitHubActions;
 
     Target Rollback => _ => _

@@ -6,7 +6,7 @@ using Engine;
 /// </summary>
 public interface ISmokeTest : IHazDeployment
 {
-    [Parameter("Base URL the smoke tests run against (default: the environment's public URL)")]
+    [Parameter("Base URL the smoke tests run against", DefaultText = "the environment's public URL")]
     Uri? SmokeTestUrl => TryGetValue(() => SmokeTestUrl);
 
     Target SmokeTest => _ => _

@@ -44,7 +44,7 @@ public sealed class TrafficAnalysis(AnalysisSettings settings)
         measurements.Add(measurement);
         if (failures > settings.FailureLimit)
             return measurement.Text;
-        if (inconclusive > settings.InconclusiveLimit)
+        if (inconclusive > settings.InconclusiveLimit) // no limit (null) is never exceeded
             return $"{inconclusive} inconclusive measurements > {settings.InconclusiveLimit} ({measurement.Text})";
         return null;
     }

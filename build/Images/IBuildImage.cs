@@ -8,10 +8,10 @@ using Engine;
 /// </summary>
 public interface IBuildImage : IHazVersion
 {
-    [Parameter("Base image the service runs on (default mcr.microsoft.com/dotnet/runtime-deps:10.0); offline: localhost/runtime-deps:bookworm")]
+    [Parameter("Base image the service runs on; offline: localhost/runtime-deps:bookworm")]
     string BaseImage => TryGetValue(() => BaseImage) ?? "mcr.microsoft.com/dotnet/runtime-deps:10.0";
 
-    [Parameter("Name of the image repository, locally and in the registry (default app)")]
+    [Parameter("Name of the image repository, locally and in the registry")]
     string ImageRepository => TryGetValue(() => ImageRepository) ?? "app";
 
     AbsolutePath ServiceProject => RootDirectory / "src" / "App" / "App.csproj";

@@ -6,7 +6,7 @@ using Engine;
 /// </summary>
 public interface IHazReleaseImage : IBuild
 {
-    [Parameter("The image to deploy, repository@sha256:… (default: the digest PushEcr recorded in artifacts/image.json)")]
+    [Parameter("The image to deploy, repository@sha256:…", DefaultText = "the digest PushEcr recorded in artifacts/image.json")]
     ImageDigest? ImageDigest => TryGetValue(() => ImageDigest);
 
     /// <summary>A release that overrides the given or pushed one: DeployProduction's, what staging verified; null for none.</summary>

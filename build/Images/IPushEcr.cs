@@ -6,10 +6,10 @@ using Engine;
 /// </summary>
 public interface IPushEcr : IBuildImage, IHazAws
 {
-    [Parameter("Where PushEcr pushes: Ecr (default) or Local (the LocalRegistry, no AWS)")]
+    [Parameter("Where PushEcr pushes: Ecr, or Local (the LocalRegistry, no AWS)")]
     ImageRegistryKind ImageRegistry => TryGetValue<ImageRegistryKind>(() => ImageRegistry) ?? ImageRegistryKind.Ecr;
 
-    [Parameter("Registry host:port for ImageRegistry Local (default localhost:5000)")]
+    [Parameter("Registry host:port for ImageRegistry Local")]
     string LocalRegistry => TryGetValue(() => LocalRegistry) ?? "localhost:5000";
 
     [Parameter("Registry host:port standing in for ECR's registry endpoint; the ECR API still ensures the repository and gives the login")]

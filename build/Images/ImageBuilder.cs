@@ -11,15 +11,11 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
     public async Task<ImageRecord> BuildAsync(ImageRecipe recipe, string version, CancellationToken cancellation)
     {
         // Side by side: on a cache hit these probes are most of the time the target takes.
-        var commitProbe = Git.Commit(root, cancellation);
-        var dirtyProbe = Git.HasUncommittedChanges(root, cancellation);
-        // A new file among the inputs is built into the image as an edited one is, though git status -uno omits it.
-        var untrackedProbe = Git.HasUntrackedFiles(root, recipe.Inputs, ContentTag.SkippedFolders, cancellation);
+        var sourceProbe = SourceStateAsync(recipe, cancellation);
         // The base image's layers, not its name: a newer runtime-deps:10.0 is new content even under the same name.
         var layersProbe = Docker.LayerDigests(recipe.BaseImage, cancellation);
-        await Task.WhenAll(commitProbe, dirtyProbe, untrackedProbe, layersProbe);
-        var commit = await commitProbe;
-        var dirty = commit is not null && (await dirtyProbe || await untrackedProbe);
+        await Task.WhenAll(sourceProbe, layersProbe);
+        var (commit, dirty) = await sourceProbe;
         var baseImageLayers = await layersProbe;
         var contentTag = ContentTag.Compute(root, recipe.Inputs, ContentTag.Settings(recipe, root, baseImageLayers, ImageStamp.ForContentHash(version, commit, dirty)));
         var stamp = ImageStamp.For(version, commit, dirty, contentTag);
@@ -51,6 +47,22 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
             },
             cancellation);
         return record with { ImageId = File.ReadAllText(imageIdFile).Trim() };
+    }
+
+    /// <summary>
+    /// HEAD's commit, and whether the inputs differ from it: tracked files changed, or new files among them, which are
+    /// built into the image as edited ones are though git status -uno omits them. No commit outside a repository (nor
+    /// before its first commit): nothing to stamp or to differ from.
+    /// </summary>
+    private async Task<(string? Commit, bool Dirty)> SourceStateAsync(ImageRecipe recipe, CancellationToken cancellation)
+    {
+        if (await Git.FindAsync(root, cancellation) is not { } git)
+            return (null, false);
+        var commit = git.TryResolveAsync("HEAD", cancellation);
+        var changed = git.ChangedPathsAsync(includeUntracked: false, cancellation);
+        var untracked = git.HasUntrackedFilesAsync(recipe.Inputs, ContentTag.SkippedFolders, cancellation);
+        await Task.WhenAll(commit, changed, untracked);
+        return await commit is { } head ? (head, (await changed).Count > 0 || await untracked) : (null, false);
     }
 
     /// <summary>Adds the tags the image does not have yet: after a pull from the registry, or when one was removed.</summary>

@@ -14,7 +14,7 @@ public interface IRelease : IHazVersion
     [Parameter("Git remote the release commit and tag are pushed to")]
     string ReleaseRemote => TryGetValue(() => ReleaseRemote) ?? "origin";
 
-    [Parameter("GitHub repository as owner/name (default: read from the remote's URL)")]
+    [Parameter("GitHub repository as owner/name", DefaultText = "read from the remote's URL")]
     string? GithubRepository => TryGetValue(() => GithubRepository);
 
     [Parameter("GitHub REST API base URL: https://HOST/api/v3 on GitHub Enterprise")]

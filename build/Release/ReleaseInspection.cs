@@ -6,9 +6,8 @@ internal sealed record ReleaseInspection(ReleaseSettings Settings, ReleasePlan? 
 {
     public static async Task<ReleaseInspection> InspectAsync(ReleaseSettings settings, CancellationToken cancellation)
     {
-        var git = new Git(settings.Root);
-        if (!await git.IsRepositoryAsync(cancellation))
-            return new(settings, null, [$"{settings.Root} is not a git repository: releases are cut from one."]);
+        if (await Git.FindAsync(settings.Root, cancellation) is not { } git)
+            return new(settings, null, [$"{settings.Root} is not a git repository (or git is not installed): releases are cut from one."]);
         var refusals = new List<string>(await WorkingCopyCheck.RefusalsAsync(git, settings, cancellation));
         if (await git.IsShallowAsync(cancellation))
             return new(settings, null, refusals); // the fetch failed (refused above): a version from part of the history would be wrong

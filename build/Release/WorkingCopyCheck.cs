@@ -14,7 +14,7 @@ internal static class WorkingCopyCheck
         else if (branch != settings.Branch)
             refusals.Add($"On branch {branch}: releases are cut from {settings.Branch} (--release-branch).");
 
-        var changed = await git.ChangedPathsAsync(cancellation);
+        var changed = await git.ChangedPathsAsync(includeUntracked: true, cancellation);
         if (changed.Count > 0)
             refusals.Add($"The working tree has {changed.Count} uncommitted change(s) ({changed[0]}{(changed.Count > 1 ? ", …" : "")}): commit or stash them first.");
 

@@ -7,13 +7,13 @@ using Engine;
 /// </summary>
 public interface IScan : IBuildImage
 {
-    [Parameter("Scan policy file: severities that fail and accepted findings (default scan-policy.json)")]
+    [Parameter("Scan policy file: severities that fail and accepted findings")]
     string ScanPolicyFile => TryGetValue(() => ScanPolicyFile) ?? ScanPolicy.DefaultFile;
 
     [Parameter("A Trivy JSON report to judge instead of running Trivy")]
     string? ScanReport => TryGetValue(() => ScanReport);
 
-    [Parameter("Trivy executable (default: TRIVY_EXE, else trivy on PATH)")]
+    [Parameter("Trivy executable, on PATH unless a path; TRIVY_EXE, when set, overrides the default")]
     string TrivyExecutable => TryGetValue(() => TrivyExecutable) ?? "trivy";
 
     AbsolutePath ScanDirectory => ArtifactsDirectory / "scan";

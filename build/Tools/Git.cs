@@ -2,8 +2,10 @@ using Engine;
 
 /// <summary>
 /// Typed calls of the git CLI in one working copy, as NUKE's GitTasks: one method per command the pipeline uses.
-/// Queries (fetch among them: the inspection reads its result) run quietly; commands that change the repository or
-/// the remote stream their output to the log.
+/// Each failure has one style: where no repository can be read is an answer, from <see cref="FindAsync"/>; a question
+/// whose answer may be absent (a detached HEAD, no such revision, remote, tag or setting) returns null; any other
+/// failure of git throws <see cref="ToolException"/>. Queries (fetch among them: the inspection reads its result) run
+/// quietly; commands that change the repository or the remote stream their output to the log.
 /// </summary>
 internal sealed class Git(string workingDirectory)
 {
@@ -13,8 +15,23 @@ internal sealed class Git(string workingDirectory)
 
     public string WorkingDirectory { get; } = workingDirectory;
 
-    public async Task<bool> IsRepositoryAsync(CancellationToken cancellation) =>
-        (await RunUncheckedAsync(["rev-parse", "--is-inside-work-tree"], cancellation)).ExitCode == 0;
+    /// <summary>
+    /// The working copy <paramref name="directory"/> lies in, or null where none can be read: no checkout there, or git
+    /// not installed, which leaves as little to read. For callers to which that is an answer (an image's stamp, a
+    /// check with nothing to compare); a caller that needs a repository constructs one, and its first command fails.
+    /// </summary>
+    public static async Task<Git?> FindAsync(string directory, CancellationToken cancellation)
+    {
+        var git = new Git(directory);
+        try
+        {
+            return (await git.RunUncheckedAsync(["rev-parse", "--is-inside-work-tree"], cancellation)).ExitCode == 0 ? git : null;
+        }
+        catch (ToolException)
+        {
+            return null; // git could not be started
+        }
+    }
 
     /// <summary>The checked-out branch, or null when HEAD is detached.</summary>
     public async Task<string?> CurrentBranchAsync(CancellationToken cancellation)
@@ -23,9 +40,21 @@ internal sealed class Git(string workingDirectory)
         return result.ExitCode == 0 ? Single(result) : null;
     }
 
-    /// <summary>Changed, staged and untracked (not ignored) paths: empty means a clean tree.</summary>
-    public async Task<IReadOnlyList<string>> ChangedPathsAsync(CancellationToken cancellation) =>
-        (await QueryAsync(["status", "--porcelain"], cancellation)).Where(l => l.Length > 3).Select(l => l[3..]).ToList();
+    /// <summary>Changed and staged paths, and untracked (not ignored) ones when asked for: empty means a clean tree.</summary>
+    public async Task<IReadOnlyList<string>> ChangedPathsAsync(bool includeUntracked, CancellationToken cancellation) =>
+        (await QueryAsync(["status", "--porcelain", .. includeUntracked ? [] : new[] { "--untracked-files=no" }], cancellation))
+            .Where(l => l.Length > 3).Select(l => l[3..]).ToList();
+
+    /// <summary>
+    /// Whether untracked files (not ignored) lie under <paramref name="paths"/>, outside folders named in
+    /// <paramref name="skippedFolders"/> (build output a repository without a .gitignore would list).
+    /// </summary>
+    public async Task<bool> HasUntrackedFilesAsync(IEnumerable<AbsolutePath> paths, IEnumerable<string> skippedFolders, CancellationToken cancellation)
+    {
+        var here = new AbsolutePath(WorkingDirectory);
+        var pathspecs = paths.Select(p => p.RelativeTo(here)).Concat(skippedFolders.Select(folder => $":(exclude,glob)**/{folder}/**"));
+        return (await QueryAsync(["ls-files", "--others", "--exclude-standard", "--", .. pathspecs], cancellation)).Count > 0;
+    }
 
     public async Task<string> HeadAsync(CancellationToken cancellation) => Single(await RunQueryAsync(["rev-parse", "HEAD"], cancellation));
 
@@ -36,9 +65,17 @@ internal sealed class Git(string workingDirectory)
         return result.ExitCode == 0 ? Single(result) : null;
     }
 
+    /// <summary><c>git describe --tags</c> (e.g. v1.2.0-3-gabc1234), or null when no tag describes HEAD (or it has no commit yet).</summary>
+    public async Task<string?> DescribeTagsAsync(CancellationToken cancellation)
+    {
+        var result = await RunUncheckedAsync(["describe", "--tags"], cancellation);
+        return result.ExitCode == 0 ? Single(result) : null;
+    }
+
     public async Task<bool> IsShallowAsync(CancellationToken cancellation) =>
         Single(await RunQueryAsync(["rev-parse", "--is-shallow-repository"], cancellation)) == "true";
 
+    /// <summary>The remote's URL, or null when there is no such remote.</summary>
     public async Task<string?> RemoteUrlAsync(string remote, CancellationToken cancellation)
     {
         var result = await RunUncheckedAsync(["remote", "get-url", remote], cancellation);
@@ -79,6 +116,7 @@ internal sealed class Git(string workingDirectory)
     public async Task<bool> RemoteHasRefAsync(string remote, string reference, CancellationToken cancellation) =>
         (await RunQueryAsync(["ls-remote", remote, reference], cancellation)).Output.Any(l => l.EndsWith(reference, StringComparison.Ordinal));
 
+    /// <summary>A setting's value, or null when it is not set.</summary>
     public async Task<string?> ConfigAsync(string key, CancellationToken cancellation)
     {
         var result = await RunUncheckedAsync(["config", "--get", key], cancellation);
@@ -119,60 +157,4 @@ internal sealed class Git(string workingDirectory)
     };
 
     private static string Single(ToolResult result) => result.Output.Count > 0 ? result.Output[0].Trim() : "";
-
-    // Static queries for readers that only look (the image's labels and tags): null where the folder is no checkout.
-
-    /// <summary>The full id of HEAD, or null.</summary>
-    public static async Task<string?> Commit(AbsolutePath repository, CancellationToken cancellation) =>
-        await Read(repository, ["rev-parse", "HEAD"], cancellation);
-
-    /// <summary><c>git describe --tags</c> (e.g. v1.2.0-3-gabc1234), or null without a tag.</summary>
-    public static async Task<string?> DescribeTags(AbsolutePath repository, CancellationToken cancellation) =>
-        await Read(repository, ["describe", "--tags"], cancellation);
-
-    /// <summary>Whether tracked files differ from HEAD: a commit tag on such a build would name code it was not built from.</summary>
-    public static async Task<bool> HasUncommittedChanges(AbsolutePath repository, CancellationToken cancellation) =>
-        await Read(repository, ["status", "--porcelain", "--untracked-files=no"], cancellation) is { Length: > 0 };
-
-    /// <summary>
-    /// Whether untracked files (not ignored) lie under <paramref name="paths"/>, outside folders named in
-    /// <paramref name="skippedFolders"/> (build output a repository without a .gitignore would list): a new source file
-    /// changes what is built from them as much as an edited one, though git status --untracked-files=no does not list it.
-    /// </summary>
-    public static async Task<bool> HasUntrackedFiles(AbsolutePath repository, IEnumerable<AbsolutePath> paths, IEnumerable<string> skippedFolders, CancellationToken cancellation) =>
-        await Read(
-            repository,
-            ["ls-files", "--others", "--exclude-standard", "--", .. paths.Select(p => p.RelativeTo(repository)), .. skippedFolders.Select(folder => $":(exclude,glob)**/{folder}/**")],
-            cancellation) is { Length: > 0 };
-
-    /// <summary>The remote's URL as a browsable https address (for the OCI source label), or null.</summary>
-    public static async Task<string?> OriginUrl(AbsolutePath repository, CancellationToken cancellation) =>
-        await Read(repository, ["remote", "get-url", "origin"], cancellation) is { } url ? BrowsableUrl(url) : null;
-
-    /// <summary>git@github.com:owner/repo.git → https://github.com/owner/repo; credentials in an https URL are dropped.</summary>
-    public static string BrowsableUrl(string url)
-    {
-        var trimmed = url.Trim();
-        if (trimmed.EndsWith(".git", StringComparison.Ordinal))
-            trimmed = trimmed[..^4];
-        if (trimmed.StartsWith("git@", StringComparison.Ordinal) && trimmed.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
-            return $"https://{trimmed[4..colon]}/{trimmed[(colon + 1)..]}";
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString().TrimEnd('/')
-            : trimmed;
-    }
-
-    private static async Task<string?> Read(AbsolutePath repository, string[] arguments, CancellationToken cancellation)
-    {
-        var invocation = new ToolInvocation("git", arguments) { WorkingDirectory = repository, LogOutput = false };
-        try
-        {
-            var result = await ToolRunner.RunUncheckedAsync(invocation, cancellation);
-            return result.ExitCode == 0 ? string.Join("\n", result.Output).Trim() : null;
-        }
-        catch (ToolException)
-        {
-            return null; // git is not installed: the same as no repository for what the pipeline reads
-        }
-    }
 }

@@ -7,7 +7,7 @@ internal static class VersionFromGit
 
     public static async Task<string> Describe(AbsolutePath repository, CancellationToken cancellation)
     {
-        var described = await Git.DescribeTags(repository, cancellation);
+        var described = await Git.FindAsync(repository, cancellation) is { } git ? await git.DescribeTagsAsync(cancellation) : null;
         return described is { Length: > 0 } ? described.TrimStart('v') : Fallback;
     }
 }

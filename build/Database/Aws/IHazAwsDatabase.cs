@@ -6,7 +6,7 @@ using Engine;
 /// </summary>
 public interface IHazAwsDatabase : IHazDatabase, IHazEcs
 {
-    [Parameter("RDS instance of the environment's database (default <app>-<env>)")]
+    [Parameter("RDS instance of the environment's database", DefaultText = "<app>-<env>")]
     string? RdsInstance => TryGetValue(() => RdsInstance);
 
     [Parameter("How long to wait for an RDS snapshot to become available")]

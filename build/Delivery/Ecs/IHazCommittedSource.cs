@@ -16,11 +16,10 @@ public interface IHazCommittedSource : IBuild
     {
         if (AllowDirty)
             return true;
-        var git = new Git(RootDirectory);
         // Requirements are checked synchronously, before anything runs: waiting here blocks nobody.
-        if (!git.IsRepositoryAsync(CancellationToken.None).GetAwaiter().GetResult())
+        if (Git.FindAsync(RootDirectory, CancellationToken.None).GetAwaiter().GetResult() is not { } git)
             return true;
-        var changed = git.ChangedPathsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var changed = git.ChangedPathsAsync(includeUntracked: true, CancellationToken.None).GetAwaiter().GetResult();
         if (changed.Count == 0)
             return true;
 

@@ -9,13 +9,13 @@ public interface IHazEcs : IHazAws, IHazHosting
     /// <summary>The environment: --environment, or local without one (which is not in ECS).</summary>
     string EcsEnvironment => EnvironmentName;
 
-    [Parameter("First part of the names of an environment's ECS resources: <app>-<env>-blue … (default app)")]
+    [Parameter("First part of the names of an environment's ECS resources: <app>-<env>-blue …")]
     string EcsApp => TryGetValue(() => EcsApp) ?? "app";
 
-    [Parameter("ECS cluster of the environment (default <app>-<env>)")]
+    [Parameter("ECS cluster of the environment", DefaultText = "<app>-<env>")]
     string? EcsCluster => TryGetValue(() => EcsCluster);
 
-    [Parameter("Container of the service's task definition that runs the image (default app)")]
+    [Parameter("Container of the service's task definition that runs the image")]
     string EcsContainer => TryGetValue(() => EcsContainer) ?? "app";
 
     EcsNames EcsNames => EcsNamesOf(EcsEnvironment);

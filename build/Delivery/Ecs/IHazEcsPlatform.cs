@@ -6,19 +6,19 @@ using Engine;
 /// </summary>
 public interface IHazEcsPlatform : IHazDeployment, IHazEcs
 {
-    [Parameter("Port of the load balancer's production listener (default 80)")]
+    [Parameter("Port of the load balancer's production listener")]
     int EcsProductionPort => TryGetValue<int>(() => EcsProductionPort) ?? 80;
 
-    [Parameter("Port of the load balancer's test listener, which reaches the idle color (default 8080)")]
+    [Parameter("Port of the load balancer's test listener, which reaches the idle color")]
     int EcsTestPort => TryGetValue<int>(() => EcsTestPort) ?? 8080;
 
-    [Parameter("URL users reach the environment at (default: the load balancer's DNS name on the production port)")]
+    [Parameter("URL users reach the environment at", DefaultText = "the load balancer's DNS name on the production port")]
     Uri? EcsPublicUrl => TryGetValue(() => EcsPublicUrl);
 
-    [Parameter("URL of the test listener (default: the load balancer's DNS name on the test port)")]
+    [Parameter("URL of the test listener", DefaultText = "the load balancer's DNS name on the test port")]
     Uri? EcsTestUrl => TryGetValue(() => EcsTestUrl);
 
-    [Parameter("Task definition revisions kept per color after a deploy; older ones are deregistered (default 10)")]
+    [Parameter("Task definition revisions kept per color after a deploy; older ones are deregistered")]
     int EcsKeepRevisions => TryGetValue<int>(() => EcsKeepRevisions) ?? 10;
 
     IDeploymentPlatform IHazDeployment.CreateDeploymentPlatform() => CreateEcsPlatform();

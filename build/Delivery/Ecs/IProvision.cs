@@ -7,7 +7,7 @@ using Engine;
 /// </summary>
 public interface IProvision : IHazEcsPlatform
 {
-    [Parameter("VPC of the target groups (default: the load balancer's)")]
+    [Parameter("VPC of the target groups", DefaultText = "the load balancer's")]
     string? EcsVpc => TryGetValue(() => EcsVpc);
 
     [Parameter("Subnets of the load balancer and the tasks (space-separated, as every list parameter)")]
@@ -19,22 +19,22 @@ public interface IProvision : IHazEcsPlatform
     [Parameter("Give the tasks public IPs (subnets without a NAT gateway need it to pull from ECR)")]
     bool EcsAssignPublicIp => TryGetValue<bool>(() => EcsAssignPublicIp) ?? false;
 
-    [Parameter("Port the service listens on in its container (default 8080)")]
+    [Parameter("Port the service listens on in its container")]
     int EcsContainerPort => TryGetValue<int>(() => EcsContainerPort) ?? 8080;
 
-    [Parameter("Path of the target groups' health check (default /health/ready)")]
+    [Parameter("Path of the target groups' health check")]
     string EcsHealthCheckPath => TryGetValue(() => EcsHealthCheckPath) ?? "/health/ready";
 
     [Parameter("ARN of the task execution role (pulls the image, writes the logs, reads the database secret)")]
     string? EcsExecutionRole => TryGetValue(() => EcsExecutionRole);
 
-    [Parameter("ARN of the role the service's tasks run as (default: none)")]
+    [Parameter("ARN of the role the service's tasks run as", DefaultText = "none")]
     string? EcsTaskRole => TryGetValue(() => EcsTaskRole);
 
     [Parameter("ARN of the Secrets Manager secret the tasks get as DATABASE_URL")]
     string? EcsDatabaseSecret => TryGetValue(() => EcsDatabaseSecret);
 
-    [Parameter("Image of each color's first task definition (default: the digest PushEcr recorded in artifacts/image.json)")]
+    [Parameter("Image of each color's first task definition", DefaultText = "the digest PushEcr recorded in artifacts/image.json")]
     string? EcsInitialImage => TryGetValue(() => EcsInitialImage);
 
     Target Provision => _ => _

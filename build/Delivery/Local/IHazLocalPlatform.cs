@@ -7,22 +7,22 @@ using Engine;
 /// </summary>
 public interface IHazLocalPlatform : IHazDeployment, IHazDatabase
 {
-    [Parameter("Name of the local environment's containers and state (<name>-local-blue …; default app)")]
+    [Parameter("Name of the local environment's containers and state: <name>-local-blue …")]
     string LocalAppName => TryGetValue(() => LocalAppName) ?? "app";
 
-    [Parameter("Port of the local router's public listener on 127.0.0.1 (default 8080)")]
+    [Parameter("Port of the local router's public listener on 127.0.0.1")]
     int LocalPublicPort => TryGetValue<int>(() => LocalPublicPort) ?? 8080;
 
-    [Parameter("Port of the local router's test listener, which reaches the idle color (default 8081)")]
+    [Parameter("Port of the local router's test listener, which reaches the idle color")]
     int LocalTestPort => TryGetValue<int>(() => LocalTestPort) ?? 8081;
 
-    [Parameter("Port the blue color listens on (default 5101)")]
+    [Parameter("Port the blue color listens on")]
     int LocalBluePort => TryGetValue<int>(() => LocalBluePort) ?? 5101;
 
-    [Parameter("Port the green color listens on (default 5102)")]
+    [Parameter("Port the green color listens on")]
     int LocalGreenPort => TryGetValue<int>(() => LocalGreenPort) ?? 5102;
 
-    [Parameter("Folder of the local environment's state, lock and router (default ~/.local/state/app-pipeline/<name>-local)")]
+    [Parameter("Folder of the local environment's state, lock and router", DefaultText = "~/.local/state/app-pipeline/<name>-local")]
     string? LocalStateDirectory => TryGetValue(() => LocalStateDirectory);
 
     [Parameter("NAME=value variables set on every container the local platform starts (fault drills: APP_FAULT=errors)")]

@@ -47,12 +47,12 @@ internal static class HelpText
             .ToString();
     }
 
+    /// <summary>As the value would be typed, as a description states the default (30s, not 00:00:30).</summary>
     private static string Show(BuildParameter parameter, object? value) => value switch
     {
         null => "(none)",
         _ when parameter.IsSecret => "(secret)",
-        Array array => array.Length == 0 ? "(empty)" : string.Join(" ", array.Cast<object>()),
-        string { Length: 0 } => "(empty)",
-        _ => value.ToString() ?? "",
+        Array { Length: 0 } or string { Length: 0 } => "(empty)",
+        _ => ValueText.Format(value),
     };
 }

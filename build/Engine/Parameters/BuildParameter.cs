@@ -1,4 +1,5 @@
 using System.Reflection;
+using Engine.Parameters;
 using Engine.Reflection;
 using Engine.Text;
 
@@ -8,12 +9,15 @@ namespace Engine;
 public sealed class BuildParameter
 {
     private readonly MemberInfo member;
+    private readonly string? declaredDescription;
+    private readonly string? defaultText;
 
     internal BuildParameter(MemberInfo member, ParameterAttribute attribute)
     {
         this.member = member;
         Name = member.Name;
-        Description = attribute.Description;
+        declaredDescription = attribute.Description;
+        defaultText = attribute.DefaultText;
         IsSecret = member.IsDefined(typeof(SecretAttribute));
         Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
     }
@@ -21,7 +25,14 @@ public sealed class BuildParameter
     /// <summary>The member name, as used in parameters.json.</summary>
     public string Name { get; }
 
-    public string? Description { get; }
+    /// <summary>
+    /// The declared description, then the default: in the declaration's words, else the value as it would be typed
+    /// (once bound). --help and the schema show this one text, so neither can state a default the build does not use.
+    /// </summary>
+    public string? Description => StatedDefault() is not { } stated ? declaredDescription
+        : declaredDescription is null ? stated
+        : $"{declaredDescription} {stated}";
+
     public bool IsSecret { get; }
     public Type Type { get; }
 
@@ -34,6 +45,7 @@ public sealed class BuildParameter
     /// <summary>Where the current value came from: "command line", "environment FOO", a file, or "default".</summary>
     public string Source { get; internal set; } = "default";
 
+    /// <summary>The value when no source gives one, read when the parameters are bound.</summary>
     public object? DefaultValue { get; internal set; }
 
     public object? GetValue(object build) => member is FieldInfo field ? field.GetValue(build) : ((PropertyInfo)member).GetValue(build);
@@ -47,6 +59,12 @@ public sealed class BuildParameter
         else // a component's parameter: a getter that reads TryGetValue
             ((BuildBase)build).SetComponentParameter(Name, value);
     }
+
+    /// <summary>Nothing for no value, for false (a flag is off unless given), an empty value, or a secret's.</summary>
+    private string? StatedDefault() =>
+        defaultText is not null ? $"(default: {defaultText})"
+        : IsSecret || DefaultValue is null or false or "" or Array { Length: 0 } ? null
+        : $"(default {ValueText.Format(DefaultValue)})";
 
     /// <summary>The [Parameter] members of the build class, its bases and its components, by name.</summary>
     public static IReadOnlyList<BuildParameter> Of(Type buildType)

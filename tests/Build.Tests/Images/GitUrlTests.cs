@@ -7,5 +7,5 @@ public class GitUrlTests
     [InlineData("https://github.com/acme/app.git", "https://github.com/acme/app")]
     [InlineData("https://user:token@github.com/acme/app.git", "https://github.com/acme/app")]
     public void The_source_label_is_a_browsable_address_without_credentials(string remote, string expected) =>
-        Assert.Equal(expected, Git.BrowsableUrl(remote));
+        Assert.Equal(expected, ImageLabels.BrowsableUrl(remote));
 }

@@ -6,11 +6,8 @@ using Engine;
 /// backup. On an AWS environment the release's image checks and migrates as a one-off ECS task after an RDS snapshot
 /// (<see cref="EcsMigration"/>), the check on the database itself in a transaction it rolls back.
 /// </summary>
-public interface IMigrateDb : IHazAwsDatabase, IHazReleaseImage, IHazConfiguration
+public interface IMigrateDb : IHazAwsDatabase, IHazReleaseImage, IHazConfiguration, IHazServiceProject
 {
-    /// <summary>The service whose migrate command runs; its Migrations folder holds the scripts. Override in another repository.</summary>
-    AbsolutePath ServiceProject => RootDirectory / "src" / "App" / "App.csproj";
-
     [Parameter("Folder of the SQL migrations", DefaultText = "Migrations beside the service project")]
     string? MigrationsDirectory => TryGetValue(() => MigrationsDirectory);
 

@@ -6,15 +6,13 @@ using Engine;
 /// inputs (version and commit included) are a cache hit that builds nothing: the image is in the engine, or (with
 /// PushEcr composed) pulled from the registry it was pushed to.
 /// </summary>
-public interface IBuildImage : IHazVersion
+public interface IBuildImage : IHazVersion, IHazServiceProject
 {
     [Parameter("Base image the service runs on; offline: localhost/runtime-deps:bookworm")]
     string BaseImage => TryGetValue(() => BaseImage) ?? "mcr.microsoft.com/dotnet/runtime-deps:10.0";
 
     [Parameter("Name of the image repository, locally and in the registry")]
     string ImageRepository => TryGetValue(() => ImageRepository) ?? "app";
-
-    AbsolutePath ServiceProject => RootDirectory / "src" / "App" / "App.csproj";
 
     /// <summary>The Dockerfile copies this folder: its path is fixed in the Dockerfile too.</summary>
     AbsolutePath PublishDirectory => ArtifactsDirectory / "image" / "publish";

@@ -1,5 +1,6 @@
 using System.Net;
 using App.Hosting;
+using TestSupport;
 
 namespace App.Tests;
 
@@ -13,13 +14,12 @@ public sealed class GracefulShutdownTests
     public async Task Sigterm_lets_the_in_flight_request_finish_and_exits_with_0()
     {
         using var guard = new CancellationTokenSource(Guard);
-        await using var app = AppProcess.Start(new Dictionary<string, string>
+        await using var app = await ServiceProcess.StartListeningAsync(new Dictionary<string, string>
         {
             [ShutdownProbeEndpoint.Switch] = "true",
             [ShutdownTimeout.Variable] = "30",
         });
-        var listening = await app.WaitForLogAsync("Microsoft.Hosting.Lifetime", 14, guard.Token);
-        using var client = new HttpClient { BaseAddress = new Uri(listening.GetProperty("State").GetProperty("address").GetString()!) };
+        using var client = new HttpClient { BaseAddress = app.Address };
 
         var inFlight = client.GetAsync(new Uri(ShutdownProbeEndpoint.Path, UriKind.Relative), guard.Token);
         await app.WaitForLogAsync("App.Hosting.ShutdownProbe", 100, guard.Token);

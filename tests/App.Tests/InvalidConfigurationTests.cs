@@ -1,3 +1,5 @@
+using TestSupport;
+
 namespace App.Tests;
 
 /// <summary>A misconfigured deployment stops at once with one line an operator can act on, and no password in it.</summary>
@@ -9,7 +11,7 @@ public sealed class InvalidConfigurationTests
     public async Task Invalid_database_url_exits_with_2_and_names_the_problem()
     {
         using var guard = new CancellationTokenSource(Guard);
-        await using var app = AppProcess.Start(new Dictionary<string, string>
+        await using var app = ServiceProcess.Start(new Dictionary<string, string>
         {
             ["DATABASE_URL"] = "mysql://notes:topsecret@db.example.com/notes",
         });

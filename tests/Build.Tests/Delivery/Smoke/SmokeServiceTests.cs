@@ -52,7 +52,7 @@ public sealed class SmokeServiceTests(TestDatabase database, ITestOutputHelper o
             output.WriteLine(line);
     }
 
-    private static Task<ServiceProcess> StartAsync(string databaseUrl) => ServiceProcess.StartAsync(new Dictionary<string, string>
+    private static Task<ServiceProcess> StartAsync(string databaseUrl) => ServiceProcess.StartListeningAsync(new Dictionary<string, string>
     {
         ["DATABASE_URL"] = databaseUrl,
         ["APP_VERSION"] = Version,

@@ -33,7 +33,7 @@ internal sealed partial class Build
             {
                 Id = "deploy",
                 Environment = IDeployProduction.ProductionProfile,
-                Aws = DeployAws,
+                Credentials = DeployAws,
                 Profile = IDeployProduction.ProductionProfile,
                 Parameters = [nameof(IDeployBlueGreen.ImageDigest), nameof(IHazDeployment.DeployWebhookUrl)],
                 UploadsOnFailure = true,

@@ -14,7 +14,7 @@ internal sealed partial class Build
     {
         OnFailureOf = [From<IDeployBlueGreen>().DeployBlueGreen, From<ISmokeTest>().SmokeTest],
         Environment = environment,
-        Aws = DeployAws,
+        Credentials = DeployAws,
         Profile = environment,
         Parameters = [nameof(IHazDeployment.DeployWebhookUrl)],
         UploadsOnFailure = true,

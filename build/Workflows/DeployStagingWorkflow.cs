@@ -24,7 +24,7 @@ internal sealed partial class Build
             {
                 Id = "image",
                 Environment = IDeployStaging.StagingProfile,
-                Aws = DeployAws,
+                Credentials = DeployAws,
                 Profile = IDeployStaging.StagingProfile,
                 // The pinned Trivy (npm) and the runner's own Docker engine, as in ci.yml's image job.
                 RunWith = "SERVICES_ONLY='docker trivy' build/services/with-services.sh",
@@ -34,7 +34,7 @@ internal sealed partial class Build
             new(From<IMigrateDb>().MigrateDb)
             {
                 Environment = IDeployStaging.StagingProfile,
-                Aws = DeployAws,
+                Credentials = DeployAws,
                 Profile = IDeployStaging.StagingProfile,
                 // On AWS the one-off task runs the release's own image.
                 Parameters = [nameof(IDeployBlueGreen.ImageDigest)],
@@ -42,13 +42,13 @@ internal sealed partial class Build
             new(From<IDeployBlueGreen>().DeployBlueGreen)
             {
                 Environment = IDeployStaging.StagingProfile,
-                Aws = DeployAws,
+                Credentials = DeployAws,
                 Profile = IDeployStaging.StagingProfile,
                 Parameters = [nameof(IDeployBlueGreen.ImageDigest), nameof(IHazDeployment.DeployWebhookUrl)],
                 // The record is what Rollback reads to know whether this run went live.
                 UploadsOnFailure = true,
             },
-            new(From<ISmokeTest>().SmokeTest) { Environment = IDeployStaging.StagingProfile, Aws = DeployAws, Profile = IDeployStaging.StagingProfile },
+            new(From<ISmokeTest>().SmokeTest) { Environment = IDeployStaging.StagingProfile, Credentials = DeployAws, Profile = IDeployStaging.StagingProfile },
             RollbackJob(IDeployStaging.StagingProfile),
         ],
     };

@@ -16,8 +16,8 @@ public sealed class JobDeclaration(params Target[] targets)
 
     public string? EnvironmentUrl { get; init; }
 
-    /// <summary>AWS credentials by OIDC before the build runs; adds id-token: write to the job.</summary>
-    public AwsAccess? Aws { get; init; }
+    /// <summary>A platform's credentials for the build (AWS by OIDC); adds their variables and, for OIDC, id-token: write.</summary>
+    public CiCredentials? Credentials { get; init; }
 
     /// <summary>Names of mapped parameters this job receives although its targets do not Require them.</summary>
     public IReadOnlyList<string> Parameters { get; init; } = [];

@@ -1,7 +1,7 @@
 namespace Engine.Workflows;
 
 /// <summary>
-/// Each job's token permissions: the workflow's, plus what its own steps need (id-token for AWS OIDC, security-events
+/// Each job's token permissions: the workflow's, plus what its own steps need (id-token for OIDC credentials, security-events
 /// for code scanning) and what its declaration adds. A job that needs nothing more inherits the workflow's block.
 /// </summary>
 internal static class JobPermissions
@@ -11,7 +11,7 @@ internal static class JobPermissions
         foreach (var job in set.Jobs)
         {
             var permissions = declaration.Permissions.Union(Permissions.ReadContents);
-            if (job.Declaration.Aws is not null)
+            if (job.Declaration.Credentials is { UsesIdToken: true })
                 permissions = permissions.With(PermissionScope.IdToken, PermissionLevel.Write);
             if (job.Declaration.Sarif is not null)
             {

@@ -33,7 +33,7 @@ internal static class WorkflowPlanner
 
         var set = JobSet.Create(plan, declaration, references, errors);
         var inputs = JobParameters.Assign(set, declaration, parameters, references, errors);
-        JobAwsEnvironment.Assign(set, errors);
+        JobCredentialsEnvironment.Assign(set, errors);
         JobArtifacts.Assign(set, errors);
         JobConditions.Assign(set, references, errors);
         errors.ThrowIfAny();

@@ -98,6 +98,6 @@ internal sealed class AwsRegionTwiceBuild : BuildBase
         On = new() { Push = new() },
         Invokes = [Deploy],
         Parameters = [ParameterMapping.Variable(nameof(AwsRegion), "REGION")],
-        Jobs = [new(Deploy) { Aws = new("ROLE", "bad-region"), Parameters = [nameof(AwsRegion)] }],
+        Jobs = [new(Deploy) { Credentials = new AwsAccess("ROLE", "bad-region"), Parameters = [nameof(AwsRegion)] }],
     };
 }

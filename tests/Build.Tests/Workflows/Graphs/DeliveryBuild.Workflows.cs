@@ -30,15 +30,15 @@ internal sealed partial class DeliveryBuild
         ],
         Jobs =
         [
-            new(BuildImage, PushEcr) { Id = "image", Environment = "staging", Aws = DeployAws },
-            new(MigrateDb) { Environment = "staging", Aws = DeployAws, Profile = "staging" },
+            new(BuildImage, PushEcr) { Id = "image", Environment = "staging", Credentials = DeployAws },
+            new(MigrateDb) { Environment = "staging", Credentials = DeployAws, Profile = "staging" },
             new(DeployBlueGreen)
             {
-                Environment = "staging", EnvironmentUrl = "https://staging.example.com", Aws = DeployAws, Profile = "staging",
+                Environment = "staging", EnvironmentUrl = "https://staging.example.com", Credentials = DeployAws, Profile = "staging",
                 Parameters = [nameof(AlarmTopic)], UploadsOnFailure = true, TimeoutMinutes = 45,
             },
             new(SmokeTest) { Environment = "staging", Profile = "staging" },
-            new(Rollback) { OnFailureOf = [DeployBlueGreen, SmokeTest], Environment = "staging", Aws = DeployAws, Profile = "staging" },
+            new(Rollback) { OnFailureOf = [DeployBlueGreen, SmokeTest], Environment = "staging", Credentials = DeployAws, Profile = "staging" },
         ],
     };
 
@@ -63,14 +63,14 @@ internal sealed partial class DeliveryBuild
         Parameters = [ParameterMapping.Secret(nameof(DatabasePassword), "DATABASE_PASSWORD")],
         Jobs =
         [
-            new(MigrateDb) { Environment = "production", Aws = DeployAws, Profile = "production" },
+            new(MigrateDb) { Environment = "production", Credentials = DeployAws, Profile = "production" },
             new(DeployBlueGreen)
             {
-                Environment = "production", Aws = DeployAws, Profile = "production",
+                Environment = "production", Credentials = DeployAws, Profile = "production",
                 Parameters = [nameof(Strategy)], UploadsOnFailure = true,
             },
             new(SmokeTest) { Environment = "production", Profile = "production", Parameters = [nameof(RunSmokeTest)] },
-            new(Rollback) { OnFailureOf = [DeployBlueGreen, SmokeTest], Environment = "production", Aws = DeployAws, Profile = "production" },
+            new(Rollback) { OnFailureOf = [DeployBlueGreen, SmokeTest], Environment = "production", Credentials = DeployAws, Profile = "production" },
         ],
     };
 

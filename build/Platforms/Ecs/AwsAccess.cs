@@ -1,4 +1,4 @@
-namespace Engine.Workflows;
+using Engine.Workflows;
 
 /// <summary>
 /// AWS credentials by GitHub's OIDC token (no stored keys): the role ARN and the region come from configuration
@@ -6,12 +6,18 @@ namespace Engine.Workflows;
 /// AWS_REGION; the build itself exchanges the job's ID token for the role's credentials (no action in between), so CI
 /// runs the same credential code as a laptop.
 /// </summary>
-public sealed record AwsAccess(string RoleVariable, string RegionVariable)
+public sealed record AwsAccess(string RoleVariable, string RegionVariable) : CiCredentials
 {
-    /// <summary>The variables AWSSDK's default chain reads, as the run step's environment.</summary>
-    internal IEnumerable<KeyValuePair<string, string>> Environment =>
+    public override string Name => "AWS access";
+
+    public override IEnumerable<string> Variables => [RoleVariable, RegionVariable];
+
+    /// <summary>The variables AWSSDK's default chain reads.</summary>
+    public override IEnumerable<KeyValuePair<string, string>> Environment =>
     [
         new("AWS_REGION", $"${{{{ vars.{RegionVariable} }}}}"),
         new("AWS_ROLE_ARN", $"${{{{ vars.{RoleVariable} }}}}"),
     ];
+
+    public override bool UsesIdToken => true;
 }

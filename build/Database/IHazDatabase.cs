@@ -1,8 +1,8 @@
 using Engine;
 
 /// <summary>
-/// A build that works on a PostgreSQL database: where it is (DATABASE_URL, a secret), which environment it belongs to,
-/// and where backups of it go. Local databases are reached directly; the others live on AWS.
+/// A build that works on an environment's PostgreSQL database: where it is (DATABASE_URL, a secret), where backups of it
+/// go, and the platform that migrates and restores it (a component of build/Platforms provides it).
 /// </summary>
 public interface IHazDatabase : IHazHosting
 {
@@ -10,10 +10,9 @@ public interface IHazDatabase : IHazHosting
     [Secret]
     string? DatabaseUrl => TryGetValue(() => DatabaseUrl);
 
-    /// <summary>The environment the database belongs to: --environment, or local without one.</summary>
-    string DatabaseEnvironment => EnvironmentName;
-
-    bool IsLocalDatabase => HostedEnvironment.IsHostedOn(HostingPlatform.Local);
 
     AbsolutePath BackupsDirectory => ArtifactsDirectory / "backups";
+
+    /// <summary>The platform of <see cref="IHazHosting.EnvironmentName"/>'s database: override to migrate elsewhere.</summary>
+    IDatabasePlatform CreateDatabasePlatform();
 }

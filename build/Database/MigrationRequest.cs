@@ -1,7 +1,7 @@
 using System.Globalization;
 
 /// <summary>What MigrateDb was asked to do, from its parameters.</summary>
-internal sealed record MigrationRequest(string Environment, bool SkipBackup, bool DryRun, long? Target, TimeSpan LockTimeout)
+public sealed record MigrationRequest(string Environment, bool SkipBackup, bool DryRun, long? Target, TimeSpan LockTimeout)
 {
     /// <summary>The options every run of the service's migrator gets: how long to wait for the lock, and the target version.</summary>
     public IEnumerable<string> MigratorOptions

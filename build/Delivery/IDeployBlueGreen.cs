@@ -17,7 +17,7 @@ public interface IDeployBlueGreen : IHazDeployment, IBuildImage, IHazReleaseImag
             var platform = CreateDeploymentPlatform();
             using var smoke = new SmokeSuite();
             var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, NewDeploymentLog());
-            var request = new DeployRequest(DeployEnvironment, image, version, commit, DeployOwner.Current(DeployRunId));
+            var request = new DeployRequest(EnvironmentName, image, version, commit, DeployOwner.Current(DeployRunId));
             var record = await deployment.RunAsync(request, DeployLocking.ProcessIsAlive, cancellation);
             await FinishAsync(record, cancellation);
         });

@@ -9,8 +9,6 @@ public interface IHazDeployment : IHazHosting
     /// <summary>What a deploy parameter given nowhere stands for: the settings' own defaults, so they are written once.</summary>
     private static DeploymentSettings Defaults => DeploymentSettings.Default;
 
-    /// <summary>The environment deployed to: --environment, or local without one.</summary>
-    string DeployEnvironment => EnvironmentName;
 
     [Parameter("Traffic steps in percent, increasing, ending at 100")]
     TrafficSteps TrafficSteps => TryGetValue(() => TrafficSteps) ?? Defaults.Steps;
@@ -95,7 +93,7 @@ public interface IHazDeployment : IHazHosting
         },
     };
 
-    /// <summary>The platform of <see cref="DeployEnvironment"/>: override to deploy elsewhere.</summary>
+    /// <summary>The platform of <see cref="IHazHosting.EnvironmentName"/>: override to deploy elsewhere.</summary>
     IDeploymentPlatform CreateDeploymentPlatform();
 
     /// <summary>This run's id, the same for every target of one build (the lock's and the record's run id).</summary>
@@ -130,6 +128,6 @@ public interface IHazDeployment : IHazHosting
             _ => NoticeKind.Failed,
         };
         using var notifier = new WebhookNotifier(url);
-        await notifier.NotifyAsync(new DeploymentNotice(kind, DeployEnvironment, summary), cancellation);
+        await notifier.NotifyAsync(new DeploymentNotice(kind, EnvironmentName, summary), cancellation);
     }
 }

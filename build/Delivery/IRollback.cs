@@ -27,12 +27,12 @@ public interface IRollback : IHazDeployment
             var onlyThisRun = !InvokedTargets.Contains(nameof(Rollback)) || RollbackOnlyThisRun;
             if (onlyThisRun && !ThisRunWentLive && (await platform.ReadStateAsync(cancellation)).Live?.RunId != DeployRunId)
             {
-                await deployment.RecoverAsync(DeployEnvironment, owner, DeployLocking.ProcessIsAlive, cancellation);
+                await deployment.RecoverAsync(EnvironmentName, owner, DeployLocking.ProcessIsAlive, cancellation);
                 ReportSummary("nothing to roll back: this run's deploy never went live, and traffic is on the live color");
                 return;
             }
 
-            await FinishAsync(await deployment.RollbackAsync(DeployEnvironment, owner, DeployLocking.ProcessIsAlive, cancellation), cancellation);
+            await FinishAsync(await deployment.RollbackAsync(EnvironmentName, owner, DeployLocking.ProcessIsAlive, cancellation), cancellation);
         });
 
     bool RollbackAskedOrDeliveryFailed =>

@@ -52,19 +52,6 @@ internal sealed class FolderDependencies
         return new FolderDependencies(edges);
     }
 
-    /// <summary>This graph less some edges (known ones, waiting for the work that removes them).</summary>
-    public FolderDependencies Without(IEnumerable<(string From, string To)> removed)
-    {
-        var copy = Copy();
-        foreach (var (from, to) in removed)
-        {
-            if (copy.TryGetValue(from, out var uses))
-                uses.Remove(to);
-        }
-
-        return new FolderDependencies(copy);
-    }
-
     /// <summary>This graph with one more edge (for the test of the cycle search itself).</summary>
     public FolderDependencies With((string From, string To) added)
     {

@@ -5,7 +5,7 @@ using Engine;
 /// The DeployProduction component: promotes to production the image staging verified (never a rebuild): MigrateDb (a
 /// one-off ECS task after an RDS snapshot), DeployBlueGreen, SmokeTest (and Rollback when one of the last two fails).
 /// </summary>
-public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IMigrateDb, IHazCommittedSource
+public interface IDeployProduction : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IMigrateDb, IHazAwsDatabase, IHazCommittedSource
 {
     const string ProductionProfile = EnvironmentNames.Production;
 

@@ -5,7 +5,7 @@ using Engine;
 /// service's database (DATABASE_URL) passed to the containers. Environments other than local need the ECS platform
 /// (<see cref="IHazDeploymentPlatforms"/> picks by environment).
 /// </summary>
-public interface IHazLocalPlatform : IHazDeployment, IHazDatabase
+public interface IHazLocalPlatform : IHazDeployment, IHazLocalDatabase
 {
     [Parameter("Name of the local environment's containers and state: <name>-local-blue …")]
     string LocalAppName => TryGetValue(() => LocalAppName) ?? "app";

@@ -6,9 +6,6 @@ using Engine;
 /// </summary>
 public interface IHazEcs : IHazAws, IHazHosting
 {
-    /// <summary>The environment: --environment, or local without one (which is not in ECS).</summary>
-    string EcsEnvironment => EnvironmentName;
-
     [Parameter("First part of the names of an environment's ECS resources: <app>-<env>-blue …")]
     string EcsApp => TryGetValue(() => EcsApp) ?? "app";
 
@@ -18,9 +15,9 @@ public interface IHazEcs : IHazAws, IHazHosting
     [Parameter("Container of the service's task definition that runs the image")]
     string EcsContainer => TryGetValue(() => EcsContainer) ?? "app";
 
-    EcsNames EcsNames => EcsNamesOf(EcsEnvironment);
+    EcsNames EcsNames => EcsNamesOf(EnvironmentName);
 
     /// <summary>Another environment's names (DeployProduction reads staging's): --ecs-cluster names this environment's cluster only.</summary>
     EcsNames EcsNamesOf(string environment) =>
-        new(EcsApp, environment, environment == EcsEnvironment && EcsCluster is { } cluster ? cluster : $"{EcsApp}-{environment}", EcsContainer);
+        new(EcsApp, environment, environment == EnvironmentName && EcsCluster is { } cluster ? cluster : $"{EcsApp}-{environment}", EcsContainer);
 }

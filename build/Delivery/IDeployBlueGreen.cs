@@ -4,7 +4,7 @@ using Engine;
 /// The DeployBlueGreen component: the image (by digest) deployed to --environment with <see cref="BlueGreenDeployment"/>,
 /// its record in artifacts/deployment.json. Exits 1 unless the image ends up live; a failure triggers Rollback.
 /// </summary>
-public interface IDeployBlueGreen : IHazDeployment, IBuildImage, IHazReleaseImage
+public interface IDeployBlueGreen : IHazDeployment, IHazReleaseImage
 {
     Target DeployBlueGreen => _ => _
         .Description("Deploy the image blue/green to --environment: stage on the idle color, verify, shift traffic in steps, abort on errors")

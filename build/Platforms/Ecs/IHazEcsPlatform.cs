@@ -25,14 +25,23 @@ public interface IHazEcsPlatform : IHazDeployment, IHazEcs
 
     EcsPlatform CreateEcsPlatform()
     {
+        RequireEcsHosting();
         var connection = ConnectAws();
         return new EcsPlatform(EcsPlatformSettingsIn(connection.Region), connection);
     }
 
+    /// <summary>Refuses, before anything is contacted, an environment the hosting map does not put on ECS.</summary>
+    void RequireEcsHosting()
+    {
+        if (!HostedEnvironment.IsHostedOn(HostingPlatform.Ecs))
+            throw new InvalidOperationException($"the {EnvironmentName} environment is hosted on {HostedEnvironment.Platform}, not in ECS: deploy to an environment the hosting map puts on ECS (staging, production)");
+    }
+
     /// <summary>The platform's settings from the parameters; the local environment is refused, it is not in ECS.</summary>
-    EcsPlatformSettings EcsPlatformSettingsIn(string region) => !HostedEnvironment.IsHostedOn(HostingPlatform.Ecs)
-        ? throw new InvalidOperationException($"the {EnvironmentName} environment is hosted on {HostedEnvironment.Platform}, not in ECS: deploy to an environment the hosting map puts on ECS (staging, production)")
-        : new EcsPlatformSettings
+    EcsPlatformSettings EcsPlatformSettingsIn(string region)
+    {
+        RequireEcsHosting();
+        return new EcsPlatformSettings
         {
             Names = EcsNames,
             Region = region,
@@ -42,4 +51,5 @@ public interface IHazEcsPlatform : IHazDeployment, IHazEcs
             TestAddress = EcsTestUrl,
             KeepRevisions = EcsKeepRevisions,
         };
+    }
 }

@@ -42,6 +42,7 @@ public interface IProvision : IHazEcsPlatform
         .TryAfter<IPushEcr>(x => x.PushEcr)
         .Executes(async cancellation =>
         {
+            RequireEcsHosting();
             var connection = ConnectAws();
             var settings = new ProvisionSettings
             {

@@ -35,8 +35,8 @@ public sealed class FolderDependencyTests
     {
         var edges = Build.Value.Edges;
 
-        // Sure edges of today's build: DeployBlueGreen's images, Release's GitHub client, the hosting map.
-        Assert.Contains("IBuildImage", edges["Delivery"]["Images"]);
+        // Sure edges of today's build: DeployBlueGreen's release image, Release's GitHub client, the hosting map.
+        Assert.Contains("IHazReleaseImage", edges["Delivery"]["Images"]);
         Assert.Contains("GitHubClient", edges["Release"]["GitHub"]);
         Assert.Contains("IHazHosting", edges["Delivery"]["Hosting"]);
         // A member named like a type is not the type: HostingPlatform.Ecs is a field, not build/Aws's Ecs client.

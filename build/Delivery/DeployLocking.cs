@@ -2,7 +2,7 @@
 /// Takes the environment's deploy lock for the length of a deploy or rollback. A holder is taken over only when it
 /// is known dead (this host, its process gone: a crashed or killed build) or, when asked, once it has expired.
 /// </summary>
-public sealed class DeployLocking(IDeploymentPlatform platform, IDeployClock clock, DeploymentLog log, Func<int, bool> processIsAlive)
+public sealed class DeployLocking(IEnvironmentStore store, IDeployClock clock, DeploymentLog log, Func<int, bool> processIsAlive)
 {
     public static bool ProcessIsAlive(int processId)
     {
@@ -21,7 +21,7 @@ public sealed class DeployLocking(IDeploymentPlatform platform, IDeployClock clo
     {
         var now = clock.UtcNow;
         var wanted = new DeployLock(owner.Name, owner.RunId, owner.Host, owner.ProcessId, now, now + timeout);
-        var holder = await platform.TryAcquireLockAsync(wanted, null, cancellation);
+        var holder = await store.TryAcquireLockAsync(wanted, null, cancellation);
         if (holder is null)
             return wanted;
 
@@ -32,7 +32,7 @@ public sealed class DeployLocking(IDeploymentPlatform platform, IDeployClock clo
         log.Event(dead
             ? $"taking over the lock of {holder.Describe()}: its process is gone"
             : $"taking over the expired lock of {holder.Describe()}");
-        if (await platform.TryAcquireLockAsync(wanted, holder, cancellation) is { } other)
+        if (await store.TryAcquireLockAsync(wanted, holder, cancellation) is { } other)
             throw new DeployLockHeldException(other, environment);
         return wanted;
     }

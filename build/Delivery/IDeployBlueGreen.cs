@@ -15,7 +15,7 @@ public interface IDeployBlueGreen : IHazDeployment, IHazReleaseImage
         {
             var (image, version, commit) = ReleaseToDeploy();
             var platform = CreateDeploymentPlatform();
-            using var smoke = new SmokeSuite();
+            using var smoke = new SmokeSuite(SmokeChecks);
             var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, NewDeploymentLog());
             var request = new DeployRequest(EnvironmentName, image, version, commit, DeployOwner.Current(DeployRunId));
             var record = await deployment.RunAsync(request, DeployLocking.ProcessIsAlive, cancellation);

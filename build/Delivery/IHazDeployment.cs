@@ -93,6 +93,12 @@ public interface IHazDeployment : IHazHosting
         },
     };
 
+    /// <summary>
+    /// The smoke suite's checks, run before the new color gets users and by SmokeTest: the standard health and version
+    /// checks; override to add checks of your own service (an <see cref="ISmokeCheck"/> each).
+    /// </summary>
+    IReadOnlyList<ISmokeCheck> SmokeChecks => SmokeSuite.StandardChecks;
+
     /// <summary>The platform of <see cref="IHazHosting.EnvironmentName"/>: override to deploy elsewhere.</summary>
     IDeploymentPlatform CreateDeploymentPlatform();
 

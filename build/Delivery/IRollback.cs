@@ -20,7 +20,7 @@ public interface IRollback : IHazDeployment
         .Produces("artifacts/deployment.json")
         .Executes(async cancellation =>
         {
-            using var smoke = new SmokeSuite();
+            using var smoke = new SmokeSuite(SmokeChecks);
             var platform = CreateDeploymentPlatform();
             var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, NewDeploymentLog());
             var owner = DeployOwner.Current(DeployRunId);

@@ -1,8 +1,8 @@
 using Engine;
 
 /// <summary>
-/// The SmokeTest component: the repository's HTTP checks (health, /version of the live release, a notes round trip)
-/// against the environment's public URL, or --smoke-test-url. A failure names the check, the URL and what came back.
+/// The SmokeTest component: HTTP checks (health, /version of the live release, and the service's own checks a build
+/// adds through <see cref="IHazDeployment.SmokeChecks"/>) against the environment's public URL, or --smoke-test-url. A failure names the check, the URL and what came back.
 /// </summary>
 public interface ISmokeTest : IHazDeployment
 {
@@ -10,7 +10,7 @@ public interface ISmokeTest : IHazDeployment
     Uri? SmokeTestUrl => TryGetValue(() => SmokeTestUrl);
 
     Target SmokeTest => _ => _
-        .Description("HTTP checks of the live release through the public URL: health, /version, a notes round trip")
+        .Description("HTTP checks of the live release through the public URL: health, /version and the service's own checks")
         .TryAfter<IDeployBlueGreen>(x => x.DeployBlueGreen)
         .Executes(async cancellation =>
         {
@@ -18,7 +18,7 @@ public interface ISmokeTest : IHazDeployment
             var live = (await platform.ReadStateAsync(cancellation)).Live;
             var address = SmokeTestUrl ?? platform.PublicAddress;
             var expected = new ExpectedRelease(live?.Version, live?.Commit, live?.Color);
-            using var suite = new SmokeSuite();
+            using var suite = new SmokeSuite(SmokeChecks);
             var report = await suite.RunAsync(address, expected, cancellation);
             foreach (var line in report.Lines)
                 Log.Information(line);

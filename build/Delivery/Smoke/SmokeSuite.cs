@@ -1,7 +1,7 @@
 using System.Diagnostics;
 
 /// <summary>
-/// The smoke tests kept in this repository: HTTP checks against a base URL, the environment's public URL after a
+/// The smoke tests: HTTP checks, the standard ones and a build's own (<see cref="IHazDeployment.SmokeChecks"/>), against a base URL, the environment's public URL after a
 /// deploy, or the router's test listener before any traffic reaches a new color (as <see cref="IPreTrafficCheck"/>).
 /// Every check runs and is reported, so one run shows all that is wrong; as a pre-traffic check the reason given is
 /// the first failure.
@@ -11,10 +11,18 @@ public sealed class SmokeSuite : IPreTrafficCheck, IDisposable
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(5);
 
     private readonly SmokeClient client;
-    private readonly IReadOnlyList<ISmokeCheck> checks = [new LiveCheck(), new ReadyCheck(), new VersionCheck(), new NotesRoundTripCheck()];
+    private readonly IReadOnlyList<ISmokeCheck> checks;
 
+    /// <summary>What every service that serves /health/live, /health/ready and /version passes; a build adds its service's own.</summary>
+    public static IReadOnlyList<ISmokeCheck> StandardChecks { get; } = [new LiveCheck(), new ReadyCheck(), new VersionCheck()];
+
+    /// <param name="checks">The checks, run in this order.</param>
     /// <param name="requestTimeout">For each request, the answer's body included (default 5 s).</param>
-    public SmokeSuite(TimeSpan? requestTimeout = null) => client = new SmokeClient(requestTimeout ?? DefaultRequestTimeout);
+    public SmokeSuite(IReadOnlyList<ISmokeCheck> checks, TimeSpan? requestTimeout = null)
+    {
+        this.checks = checks;
+        client = new SmokeClient(requestTimeout ?? DefaultRequestTimeout);
+    }
 
     public async Task<SmokeReport> RunAsync(Uri baseAddress, ExpectedRelease expected, CancellationToken cancellation)
     {

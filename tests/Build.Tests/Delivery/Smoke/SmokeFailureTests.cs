@@ -7,7 +7,7 @@ public sealed class SmokeFailureTests : IDisposable
 {
     private static readonly ExpectedRelease Expected = new(FakeService.Version, FakeService.Commit, Color.Green);
     private readonly FakeService service = new();
-    private readonly SmokeSuite suite = new();
+    private readonly SmokeSuite suite = new(Build.ServiceSmokeChecks);
 
     public void Dispose()
     {

@@ -20,7 +20,7 @@ public sealed class SmokeServiceTests(TestDatabase database, ITestOutputHelper o
         await new Migrator(database.ConnectionString, database.Name, ScriptSet.Load(ScriptSource.Embedded()), TextWriter.Null)
             .RunAsync(MigrateMode.Migrate, null, CancellationToken.None);
         await using var service = await StartAsync(database.Url);
-        using var suite = new SmokeSuite();
+        using var suite = new SmokeSuite(Build.ServiceSmokeChecks);
 
         var report = await suite.RunAsync(service.Address, Expected, CancellationToken.None);
         Show(report);
@@ -35,7 +35,7 @@ public sealed class SmokeServiceTests(TestDatabase database, ITestOutputHelper o
     public async Task With_the_database_down_ready_gives_the_service_s_reason_and_the_round_trip_fails()
     {
         await using var service = await StartAsync($"postgres://app:secret@127.0.0.1:{ClosedPort.Find()}/app");
-        using var suite = new SmokeSuite();
+        using var suite = new SmokeSuite(Build.ServiceSmokeChecks);
 
         var report = await suite.RunAsync(service.Address, Expected, CancellationToken.None);
         Show(report);

@@ -12,7 +12,7 @@ public sealed class SmokeUnansweredTests
     public async Task A_refused_connection_names_the_url_and_the_error_in_one_line_for_every_check()
     {
         var port = ClosedPort.Find();
-        using var suite = new SmokeSuite();
+        using var suite = new SmokeSuite(Build.ServiceSmokeChecks);
 
         var report = await suite.RunAsync(new Uri($"http://127.0.0.1:{port}"), Expected, CancellationToken.None);
 
@@ -31,7 +31,7 @@ public sealed class SmokeUnansweredTests
             return new Answer(200);
         });
         // Long enough that the requests answered at once are answered in time on a busy machine.
-        using var suite = new SmokeSuite(TimeSpan.FromSeconds(1));
+        using var suite = new SmokeSuite(Build.ServiceSmokeChecks, TimeSpan.FromSeconds(1));
 
         var report = await suite.RunAsync(service.Address, Expected, CancellationToken.None);
 
@@ -51,7 +51,7 @@ public sealed class SmokeUnansweredTests
             await Task.Delay(TimeSpan.FromSeconds(30), service.Stopping);
             return new Answer(200);
         });
-        using var suite = new SmokeSuite();
+        using var suite = new SmokeSuite(Build.ServiceSmokeChecks);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => suite.RunAsync(service.Address, Expected, cancellation.Token));
     }

@@ -7,7 +7,7 @@ using Engine;
 /// channel); it is registered as a secret too, so no line can show it. Each attempt has a short deadline, and a 5xx
 /// or a timeout is tried once more: enough for a blip, without holding up the end of a deploy.
 /// </summary>
-public sealed class WebhookNotifier : IDeploymentNotifier, IDisposable
+public sealed class WebhookNotifier : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(1);
@@ -28,6 +28,7 @@ public sealed class WebhookNotifier : IDeploymentNotifier, IDisposable
         this.retryDelay = retryDelay ?? DefaultRetryDelay;
     }
 
+    /// <summary>Never throws: a notification that cannot be sent is a warning, never a failed deploy.</summary>
     public async Task NotifyAsync(DeploymentNotice notice, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(notice);

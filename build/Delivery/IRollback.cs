@@ -36,7 +36,7 @@ public interface IRollback : IHazDeployment
         });
 
     bool RollbackAskedOrDeliveryFailed =>
-        InvokedTargets.Contains(nameof(Rollback)) || FailedTargets.Any(t => t is "DeployBlueGreen" or "SmokeTest");
+        InvokedTargets.Contains(nameof(Rollback)) || FailedTargets.Any(t => t is nameof(IDeployBlueGreen.DeployBlueGreen) or nameof(ISmokeTest.SmokeTest));
 
     /// <summary>This process's DeployBlueGreen put a new release live (so a failed SmokeTest after it means: go back); the state's live run id tells another job of the run.</summary>
     bool ThisRunWentLive => DeploymentRecord.TryRead(ArtifactsDirectory) is { Action: "deploy", Outcome: DeploymentOutcome.Deployed } record

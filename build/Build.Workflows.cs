@@ -5,7 +5,7 @@ internal sealed partial class Build
 {
     /// <summary>Writes .github/workflows/*.yml and README.md's job graphs from the declarations in Workflows/.</summary>
     private Target GenerateWorkflows => _ => _
-        .Description("Write .github/workflows/*.yml and the README's job graphs from the workflow declarations in build/Workflows")
+        .Description("Write .github/workflows/*.yml and the README's job graphs from the workflow declarations in build/WorkflowDeclarations")
         .Executes(() =>
         {
             var changed = WorkflowFiles.Write(RootDirectory, WorkflowFiles.Expected(RootDirectory, WorkflowGenerator.Generate(this)));

@@ -2,7 +2,7 @@ using Engine.Workflows;
 
 namespace BuildTests.Workflows.Graphs;
 
-/// <summary>The delivery flows declared the way build/Workflows declares the real ones: declarations only.</summary>
+/// <summary>The delivery flows declared the way build/WorkflowDeclarations declares the real ones: declarations only.</summary>
 internal sealed partial class DeliveryBuild
 {
     // The same variable names in both environments: each GitHub environment sets its own role and region.

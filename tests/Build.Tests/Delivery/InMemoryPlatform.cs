@@ -39,6 +39,14 @@ internal sealed class InMemoryPlatform : IDeploymentPlatform
 
     public void SetWeightsDirectly(TrafficWeights value) => weights = value;
 
+    /// <summary>Requests that reach the color besides the 100 per sample (a client of the public address); an erroring color answers 5xx to them.</summary>
+    public void Serve(Color color, int requests)
+    {
+        var slot = slots[color];
+        slot.Requests += requests;
+        slot.Errors += slot.Behaviour == Behaviour.ServesErrors ? requests : 0;
+    }
+
     /// <summary>The color's instances end behind the deploy's back (an engine restart, a reboot, a kill by hand).</summary>
     public void Crash(Color color) => slots[color] = slots[color] with { Running = false };
 
@@ -105,10 +113,8 @@ internal sealed class InMemoryPlatform : IDeploymentPlatform
     /// <summary>Each sample adds 100 requests split by the weights; an erroring color answers 5xx to all of its share.</summary>
     public Task<TrafficSample> SampleAsync(Color color, CancellationToken cancellation)
     {
+        Serve(color, weights.For(color));
         var slot = slots[color];
-        var requests = weights.For(color);
-        slot.Requests += requests;
-        slot.Errors += slot.Behaviour == Behaviour.ServesErrors ? requests : 0;
         return Task.FromResult(new TrafficSample(slot.Requests, slot.Errors, slot.Behaviour == Behaviour.Slow ? 2000 : 5));
     }
 

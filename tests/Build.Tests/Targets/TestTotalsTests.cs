@@ -21,6 +21,28 @@ public class TestTotalsTests
     }
 
     [Fact]
+    public void Skipped_tests_count_when_the_logger_counts_them_only_as_not_executed()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"skipped-{Guid.NewGuid():N}.trx");
+        // The counters of a real run (Microsoft.NET.Test.Sdk 18's TRX logger): one skipped fact, notExecuted 0.
+        File.WriteAllText(path, """
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <ResultSummary outcome="Completed">
+                <Counters total="31" executed="30" passed="30" failed="0" error="0" timeout="0" aborted="0" inconclusive="0" passedButRunAborted="0" notRunnable="0" notExecuted="0" disconnected="0" warning="0" completed="0" inProgress="0" pending="0" />
+              </ResultSummary>
+            </TestRun>
+            """);
+        try
+        {
+            Assert.Equal("30 passed, 0 failed, 1 skipped", TestTotals.FromTrxFiles([path]).ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_file_without_counters_is_an_error_not_zero()
     {
         var path = Path.Combine(Path.GetTempPath(), $"not-trx-{Guid.NewGuid():N}.xml");

@@ -142,20 +142,9 @@ public class EcsPlatformTests
     /// <summary>What the load balancer would report for a color answering half its requests with 500s, every 100 ms until stopped.</summary>
     private static async Task PutServerErrorsAsync(MotoEcsEnvironment environment, Color color, CancellationToken stop)
     {
-        var balancer = (await environment.Elb.DescribeLoadBalancer(environment.Names.LoadBalancer, None))!;
-        var group = (await environment.Elb.DescribeTargetGroup(environment.Names.TargetGroup(color), None))!;
-        var dimensions = new Dictionary<string, string>
-        {
-            ["LoadBalancer"] = balancer.Arn[(balancer.Arn.IndexOf(":loadbalancer/", StringComparison.Ordinal) + ":loadbalancer/".Length)..],
-            ["TargetGroup"] = group.Arn[(group.Arn.LastIndexOf(':') + 1)..],
-        };
         while (!stop.IsCancellationRequested)
         {
-            var now = DateTimeOffset.UtcNow;
-            await environment.Metrics.PutMetricData(
-                "AWS/ApplicationELB",
-                [new("RequestCount", dimensions, 20, "Count", now), new("HTTPCode_Target_5XX_Count", dimensions, 10, "Count", now), new("TargetResponseTime", dimensions, 0.05, "Seconds", now)],
-                None);
+            await environment.PutTrafficAsync(color, requests: 20, serverErrors: 10, responseSeconds: 0.05);
             try
             {
                 await Task.Delay(100, stop);

@@ -4,7 +4,7 @@ using Engine;
 /// The PushEcr component: the image BuildImage recorded, pushed to Amazon ECR (or, with ImageRegistry Local, to a
 /// registry without AWS) and recorded by digest in artifacts/image.json and the image-digest output.
 /// </summary>
-public interface IPushEcr : IBuildImage, IHazAws
+public interface IPushEcr : IBuildImage
 {
     [Parameter("Where PushEcr pushes: Ecr, or Local (the LocalRegistry, no AWS)")]
     ImageRegistryKind ImageRegistry => TryGetValue<ImageRegistryKind>(() => ImageRegistry) ?? ImageRegistryKind.Ecr;
@@ -12,20 +12,19 @@ public interface IPushEcr : IBuildImage, IHazAws
     [Parameter("Registry host:port for ImageRegistry Local")]
     string LocalRegistry => TryGetValue(() => LocalRegistry) ?? "localhost:5000";
 
-    [Parameter("Registry host:port standing in for ECR's registry endpoint; the ECR API still ensures the repository and gives the login")]
-    string? EcrRegistryEndpoint => TryGetValue(() => EcrRegistryEndpoint);
+    /// <summary>The registry <see cref="ImageRegistry"/> names: the local one here; ECR with build/Platforms/Ecs's <see cref="IHazEcr"/>.</summary>
+    IImageRegistry CreateImageRegistry() => ImageRegistry == ImageRegistryKind.Local ? new AnonymousRegistry(LocalRegistry) : CreateEcrRegistry();
 
-    /// <summary>BuildImage's second cache is the registry PushEcr pushes to: found (never created), logged in.</summary>
+    IImageRegistry CreateEcrRegistry() =>
+        throw new InvalidOperationException("--image-registry Ecr: this build composes no ECR component (IHazEcr); pass --image-registry Local to push to the local registry");
+
     async Task<PushDestination?> IBuildImage.ImageCacheRegistry(CancellationToken cancellation)
     {
-        if (ImageRegistry == ImageRegistryKind.Local)
-            return new PushDestination(LocalRegistry, ImageRepository, Login: null);
         try
         {
-            using var client = new AwsJsonClient(ConnectAws(), Ecr.Service);
-            return await EcrDestination.FindAsync(new Ecr(client), ImageRepository, EcrRegistryEndpoint, cancellation);
+            return await CreateImageRegistry().FindAsync(ImageRepository, cancellation);
         }
-        catch (Exception e) when (e is InvalidOperationException or AwsServiceException)
+        catch (InvalidOperationException e)
         {
             Log.Information($"registry cache not checked: {e.Message}");
             return null;
@@ -41,17 +40,7 @@ public interface IPushEcr : IBuildImage, IHazAws
         {
             var image = ImageRecord.Read(ArtifactsDirectory, RootDirectory);
             AtomicFile.EnsureWritableDirectory(ArtifactsDirectory, RootDirectory);
-            PushDestination destination;
-            if (ImageRegistry == ImageRegistryKind.Local)
-            {
-                destination = new PushDestination(LocalRegistry, ImageRepository, Login: null);
-            }
-            else
-            {
-                using var client = new AwsJsonClient(ConnectAws(), Ecr.Service);
-                destination = await EcrDestination.PrepareAsync(new Ecr(client), ImageRepository, EcrRegistryEndpoint, cancellation);
-            }
-
+            var destination = await CreateImageRegistry().PrepareAsync(ImageRepository, cancellation);
             var pushed = await new ImagePusher(TemporaryDirectory / "image").PushAsync(image, destination, cancellation);
             pushed.Write(ArtifactsDirectory);
             TargetOutputs.Set(this, ImageOutputs.Digest, pushed.Digest!);

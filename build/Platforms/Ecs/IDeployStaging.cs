@@ -5,7 +5,7 @@ using Engine;
 /// ECR), MigrateDb (a one-off ECS task after an RDS snapshot), DeployBlueGreen, SmokeTest (and Rollback when one of the
 /// last two fails). The digest staging ends up running is what DeployProduction promotes.
 /// </summary>
-public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IScan, IPushEcr, IMigrateDb, IHazAwsDatabase, IHazCommittedSource
+public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest, IRollback, IScan, IHazEcr, IMigrateDb, IHazAwsDatabase, IHazCommittedSource
 {
     const string StagingProfile = EnvironmentNames.Staging;
 

@@ -16,12 +16,13 @@ public sealed class FolderDependencyTests
         Assert.True(cycle is null, cycle is null ? "" : "folders in a cycle: " + string.Join("; ", cycle.Zip(cycle.Skip(1), Build.Value.Describe)));
     }
 
-    /// <summary>What a deploy, a migration and the engine do is written against the hosting roles: the platforms and the AWS clients depend on them, never the other way.</summary>
+    /// <summary>What a deploy, a migration, an image push and the engine do is written against the hosting roles: the platforms and the AWS clients depend on them, never the other way.</summary>
     [Theory]
     [InlineData("Delivery")]
     [InlineData("Database")]
     [InlineData("Engine")]
     [InlineData("Hosting")]
+    [InlineData("Images")]
     public void A_platform_free_folder_uses_no_platform_and_no_AWS(string folder)
     {
         var uses = Build.Value.Edges.TryGetValue(folder, out var edges) ? edges : [];

@@ -1,7 +1,7 @@
-namespace BuildTests.Delivery.Ecs;
+namespace BuildTests.Delivery;
 
 /// <summary>What DeployProduction may take from staging: its live release, or a digest that went live there; nothing else.</summary>
-public class StagingPromotionTests
+public class PromotionTests
 {
     private static EnvironmentState Staging() => new()
     {
@@ -12,7 +12,7 @@ public class StagingPromotionTests
     [Fact]
     public void Without_a_digest_staging_live_release_is_promoted_with_its_version()
     {
-        var release = StagingPromotion.Verified(Staging(), wanted: null);
+        var release = Promotion.Verified("staging", "production", Staging(), wanted: null);
 
         Assert.Equal((DeployHarness.ImageB, "1.2.0", "bbb1234"), (release.Image, release.Version, release.Commit));
     }
@@ -22,7 +22,7 @@ public class StagingPromotionTests
     {
         var wanted = ImageDigest.Parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app@" + ImageDigest.Parse(DeployHarness.ImageA).Digest);
 
-        var release = StagingPromotion.Verified(Staging(), wanted);
+        var release = Promotion.Verified("staging", "production", Staging(), wanted);
 
         Assert.Equal((wanted.ToString(), "1.1.0"), (release.Image, release.Version));
     }
@@ -30,7 +30,7 @@ public class StagingPromotionTests
     [Fact]
     public void A_digest_staging_never_ran_live_is_refused_in_one_line()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => StagingPromotion.Verified(Staging(), ImageDigest.Parse(DeployHarness.ImageC)));
+        var error = Assert.Throws<InvalidOperationException>(() => Promotion.Verified("staging", "production", Staging(), ImageDigest.Parse(DeployHarness.ImageC)));
 
         Assert.StartsWith($"{DeployHarness.ImageC} never went live in staging (live there: {DeployHarness.ImageB})", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -39,7 +39,7 @@ public class StagingPromotionTests
     [Fact]
     public void Nothing_live_in_staging_means_nothing_to_promote()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => StagingPromotion.Verified(EnvironmentState.Empty, null));
+        var error = Assert.Throws<InvalidOperationException>(() => Promotion.Verified("staging", "production", EnvironmentState.Empty, null));
 
         Assert.Contains("deploy to staging first", error.Message, StringComparison.Ordinal);
     }

@@ -105,7 +105,7 @@ public interface IHazDeployment : IHazHosting
     /// <summary>This run's id, the same for every target of one build (the lock's and the record's run id).</summary>
     string DeployRunId => DeployRun.Id;
 
-    DeploymentLog NewDeploymentLog() => new(SystemDeployClock.Instance, TimeSpan.FromSeconds(5));
+    DeploymentLog NewDeploymentLog() => new(SystemDeployClock.Instance, DeploymentSettings.StatusInterval);
 
     /// <summary>Writes the record, reports and notifies, and fails the target unless the outcome is a success.</summary>
     async Task FinishAsync(DeploymentRecord record, CancellationToken cancellation)

@@ -18,7 +18,10 @@ trivy_start() {
   # With SERVICES_FROM_NOTHING=1 (.ci/run) a trivy on PATH may be the link local-environment.sh made into an earlier
   # run's cache: install into this run's cache instead.
   if [[ "${SERVICES_FROM_NOTHING:-}" != 1 ]] && command -v trivy > /dev/null; then
-    services_log "trivy: using $(command -v trivy)"
+    # Exported as well: the tests that need Trivy look for TRIVY_EXE, and would skip with one on PATH alone.
+    TRIVY_EXE="$(command -v trivy)"
+    export TRIVY_EXE
+    services_log "trivy: using TRIVY_EXE=$TRIVY_EXE from PATH"
     return 0
   fi
   trivy_install

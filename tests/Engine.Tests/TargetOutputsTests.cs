@@ -40,9 +40,7 @@ public class TargetOutputsTests
     public void On_GitHub_the_value_becomes_a_step_output_in_the_hosts_environment()
     {
         using var run = new BuildRun();
-        var outputFile = Path.Combine(run.Root, "github-output");
-        run.Environment["GITHUB_ACTIONS"] = "true";
-        run.Environment["GITHUB_OUTPUT"] = outputFile;
+        var outputFile = run.OnGitHub("GITHUB_OUTPUT");
 
         Assert.Equal(BuildHost.Success, run.Run(new DeliveryBuild(), "Push", "NotesOutput"));
 
@@ -65,9 +63,7 @@ public class TargetOutputsTests
     public void An_output_that_holds_a_secret_is_refused_and_nothing_is_written()
     {
         using var run = new BuildRun();
-        var outputFile = Path.Combine(run.Root, "github-output");
-        run.Environment["GITHUB_ACTIONS"] = "true";
-        run.Environment["GITHUB_OUTPUT"] = outputFile;
+        var outputFile = run.OnGitHub("GITHUB_OUTPUT");
 
         Assert.Equal(BuildHost.TargetFailed, run.Run(new DeliveryBuild(), "Leak", "--token", "tok-123"));
         Assert.Contains("Output 'image-digest' would contain a secret", run.Output, StringComparison.Ordinal);

@@ -5,15 +5,17 @@ namespace Engine.Tests;
 /// <summary>Values handed from one target to later ones in the same run and to later CI jobs.</summary>
 public class TargetOutputsTests
 {
-    [Fact]
-    public void A_value_produced_earlier_in_the_run_satisfies_a_later_targets_requirement()
+    [Theory]
+    [InlineData(new[] { "Deploy", "Push" }, new[] { "Push", "Deploy sha256:abc" })] // a value produced earlier in the run satisfies a later target's requirement
+    [InlineData(new[] { "Deploy", "--image-digest", "sha256:given" }, new[] { "Deploy sha256:given" })] // the parameter alone satisfies it
+    [InlineData(new[] { "Report", "Push" }, new[] { "Push", "Report" })] // a consumer of files runs after their producer when both are planned
+    public void A_requirement_is_met_by_an_earlier_output_or_the_parameter_and_a_consumer_runs_after_its_producer(string[] args, string[] ran)
     {
         using var run = new BuildRun();
         var build = new DeliveryBuild();
 
-        Assert.Equal(BuildHost.Success, run.Run(build, "Deploy", "Push"));
-
-        Assert.Equal(["Push", "Deploy sha256:abc"], build.Ran);
+        Assert.Equal(BuildHost.Success, run.Run(build, args));
+        Assert.Equal(ran, build.Ran);
     }
 
     [Fact]
@@ -24,16 +26,6 @@ public class TargetOutputsTests
         Assert.Equal(BuildHost.UsageError, run.Run(new DeliveryBuild(), "Deploy"));
         Assert.Contains("requires parameter ImageDigest: pass --image-digest", run.Output, StringComparison.Ordinal);
         Assert.Contains("or run a target that outputs image-digest (Push, Leak).", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_parameter_alone_satisfies_the_requirement()
-    {
-        using var run = new BuildRun();
-        var build = new DeliveryBuild();
-
-        Assert.Equal(BuildHost.Success, run.Run(build, "Deploy", "--image-digest", "sha256:given"));
-        Assert.Equal(["Deploy sha256:given"], build.Ran);
     }
 
     [Fact]
@@ -78,16 +70,6 @@ public class TargetOutputsTests
 
         Assert.Equal(BuildHost.UsageError, run.Run(new OrphanBuild(), "Deploy"));
         Assert.Contains("Target Deploy requires output 'version', but no target declares it in Outputs.", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_consumer_of_files_runs_after_their_producer_when_both_are_planned()
-    {
-        using var run = new BuildRun();
-        var build = new DeliveryBuild();
-
-        Assert.Equal(BuildHost.Success, run.Run(build, "Report", "Push"));
-        Assert.Equal(["Push", "Report"], build.Ran);
     }
 
     private sealed class DeliveryBuild : RecordingBuild

@@ -6,7 +6,7 @@ namespace BuildTests.Delivery.Smoke;
 /// </summary>
 public abstract class FakeServiceTest : IDisposable
 {
-    protected static ExpectedRelease Expected { get; } = new(FakeService.Version, FakeService.Commit, Color.Green);
+    protected static ExpectedRelease Expected => FakeService.Served;
 
     private protected FakeService Service { get; } = new();
 

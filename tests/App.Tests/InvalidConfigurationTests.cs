@@ -5,12 +5,10 @@ namespace App.Tests;
 /// <summary>A misconfigured deployment stops at once with one line an operator can act on, and no password in it.</summary>
 public sealed class InvalidConfigurationTests
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
-
     [Fact]
     public async Task Invalid_database_url_exits_with_2_and_names_the_problem()
     {
-        using var guard = new CancellationTokenSource(Guard);
+        using var guard = HangGuard.Start();
         await using var app = ServiceProcess.Start(new Dictionary<string, string>
         {
             ["DATABASE_URL"] = "mysql://notes:topsecret@db.example.com/notes",

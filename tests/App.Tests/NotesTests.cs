@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using App.Notes;
 using Microsoft.AspNetCore.Mvc;
 using TestSupport;
@@ -13,10 +12,9 @@ public sealed class NotesTests(PostgresApp app) : IClassFixture<PostgresApp>
     [PostgresFact]
     public async Task Ready_returns_200_when_the_database_answers_and_the_schema_is_applied()
     {
-        var response = await Client().GetAsync(new Uri("/health/ready", UriKind.Relative));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var (status, body) = await Readiness.GetAsync(Client());
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("ready", body.GetProperty("status").GetString());
     }
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using App.Health;
 using App.Migrating;
 using TestSupport;
@@ -60,8 +58,7 @@ public sealed class ReadinessTests : IAsyncLifetime
     private async Task<(HttpStatusCode Status, string? Reason)> ReadyAsync()
     {
         await using var app = new AppFactory(new Dictionary<string, string?> { ["DATABASE_URL"] = database.ConnectionString });
-        var response = await app.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (response.StatusCode, body.TryGetProperty("reason", out var reason) ? reason.GetString() : null);
+        var (status, body) = await Readiness.GetAsync(app.CreateClient());
+        return (status, body.TryGetProperty("reason", out var reason) ? reason.GetString() : null);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using TestSupport;
 
@@ -22,10 +21,9 @@ public sealed class UnreachableDatabaseTests(UnreachableDatabaseTests.App app) :
     [Fact]
     public async Task Ready_returns_503_with_the_reason()
     {
-        var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var (status, body) = await Readiness.GetAsync(client);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("not ready", body.GetProperty("status").GetString());
         Assert.StartsWith("database: unreachable", body.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }

@@ -22,6 +22,15 @@ internal sealed class BuildRun : IDisposable
     /// <summary>Installs the redacting console for the run, as a real process does: only in tests that do not run in parallel.</summary>
     public bool RedirectConsole { get; init; }
 
+    /// <summary>Runs as on a GitHub Actions runner, with the file it names in <paramref name="variable"/> (GITHUB_OUTPUT …) in the root; returns the file's path.</summary>
+    public string OnGitHub(string variable)
+    {
+        var file = Path.Combine(Root, variable);
+        Environment["GITHUB_ACTIONS"] = "true";
+        Environment[variable] = file;
+        return file;
+    }
+
     public void WriteParameters(string fileName, string json) => File.WriteAllText(Path.Combine(Root, ".nuke", fileName), json);
 
     public int Run(BuildBase build, params string[] args) => Run(build, null, args);

@@ -8,9 +8,7 @@ public class GitHubActionsTests
     public void On_GitHub_secrets_are_masked_first_targets_are_grouped_failures_annotated_and_the_summary_appended()
     {
         using var run = new BuildRun();
-        var summary = Path.Combine(run.Root, "step-summary.md");
-        run.Environment["GITHUB_ACTIONS"] = "true";
-        run.Environment["GITHUB_STEP_SUMMARY"] = summary;
+        var summary = run.OnGitHub("GITHUB_STEP_SUMMARY");
 
         var code = run.Run(new SecretBuild(), "Fails", "--password", "p@ss:w0rd");
 

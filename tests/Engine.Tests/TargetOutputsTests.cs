@@ -5,15 +5,17 @@ namespace Engine.Tests;
 /// <summary>Values handed from one target to later ones in the same run and to later CI jobs.</summary>
 public class TargetOutputsTests
 {
-    [Fact]
-    public void A_value_produced_earlier_in_the_run_satisfies_a_later_targets_requirement()
+    [Theory]
+    [InlineData(new[] { "Deploy", "Push" }, new[] { "Push", "Deploy sha256:abc" })] // a value produced earlier in the run satisfies a later target's requirement
+    [InlineData(new[] { "Deploy", "--image-digest", "sha256:given" }, new[] { "Deploy sha256:given" })] // the parameter alone satisfies it
+    [InlineData(new[] { "Report", "Push" }, new[] { "Push", "Report" })] // a consumer of files runs after their producer when both are planned
+    public void A_requirement_is_met_by_an_earlier_output_or_the_parameter_and_a_consumer_runs_after_its_producer(string[] args, string[] ran)
     {
         using var run = new BuildRun();
         var build = new DeliveryBuild();
 
-        Assert.Equal(BuildHost.Success, run.Run(build, "Deploy", "Push"));
-
-        Assert.Equal(["Push", "Deploy sha256:abc"], build.Ran);
+        Assert.Equal(BuildHost.Success, run.Run(build, args));
+        Assert.Equal(ran, build.Ran);
     }
 
     [Fact]
@@ -27,22 +29,10 @@ public class TargetOutputsTests
     }
 
     [Fact]
-    public void The_parameter_alone_satisfies_the_requirement()
-    {
-        using var run = new BuildRun();
-        var build = new DeliveryBuild();
-
-        Assert.Equal(BuildHost.Success, run.Run(build, "Deploy", "--image-digest", "sha256:given"));
-        Assert.Equal(["Deploy sha256:given"], build.Ran);
-    }
-
-    [Fact]
     public void On_GitHub_the_value_becomes_a_step_output_in_the_hosts_environment()
     {
         using var run = new BuildRun();
-        var outputFile = Path.Combine(run.Root, "github-output");
-        run.Environment["GITHUB_ACTIONS"] = "true";
-        run.Environment["GITHUB_OUTPUT"] = outputFile;
+        var outputFile = run.OnGitHub("GITHUB_OUTPUT");
 
         Assert.Equal(BuildHost.Success, run.Run(new DeliveryBuild(), "Push", "NotesOutput"));
 
@@ -65,9 +55,7 @@ public class TargetOutputsTests
     public void An_output_that_holds_a_secret_is_refused_and_nothing_is_written()
     {
         using var run = new BuildRun();
-        var outputFile = Path.Combine(run.Root, "github-output");
-        run.Environment["GITHUB_ACTIONS"] = "true";
-        run.Environment["GITHUB_OUTPUT"] = outputFile;
+        var outputFile = run.OnGitHub("GITHUB_OUTPUT");
 
         Assert.Equal(BuildHost.TargetFailed, run.Run(new DeliveryBuild(), "Leak", "--token", "tok-123"));
         Assert.Contains("Output 'image-digest' would contain a secret", run.Output, StringComparison.Ordinal);
@@ -82,16 +70,6 @@ public class TargetOutputsTests
 
         Assert.Equal(BuildHost.UsageError, run.Run(new OrphanBuild(), "Deploy"));
         Assert.Contains("Target Deploy requires output 'version', but no target declares it in Outputs.", run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_consumer_of_files_runs_after_their_producer_when_both_are_planned()
-    {
-        using var run = new BuildRun();
-        var build = new DeliveryBuild();
-
-        Assert.Equal(BuildHost.Success, run.Run(build, "Report", "Push"));
-        Assert.Equal(["Push", "Report"], build.Ran);
     }
 
     private sealed class DeliveryBuild : RecordingBuild

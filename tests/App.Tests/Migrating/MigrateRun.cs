@@ -1,12 +1,11 @@
 using System.Diagnostics;
+using TestSupport;
 
 namespace App.Tests.Migrating;
 
 /// <summary>One run of <c>dotnet App.dll migrate …</c> as a process, as a deploy runs it: exit code and both streams.</summary>
 public sealed record MigrateRun(int ExitCode, string Output, string Errors)
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
-
     public string All => Output + Errors;
 
     public static async Task<MigrateRun> StartAsync(string databaseUrl, params string[] args)
@@ -24,7 +23,7 @@ public sealed record MigrateRun(int ExitCode, string Output, string Errors)
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(Guard);
+        using var guard = HangGuard.Start();
         await process.WaitForExitAsync(guard.Token);
         return new MigrateRun(process.ExitCode, await output, await errors);
     }

@@ -61,10 +61,7 @@ public sealed class BlueGreenDeploymentTests
     [Fact]
     public async Task A_release_that_never_becomes_healthy_never_receives_traffic()
     {
-        await harness.DeployAsync(DeployHarness.ImageA);
-        harness.Platform.NextBehaviour = Behaviour.NeverHealthy;
-
-        var record = await harness.DeployAsync(DeployHarness.ImageB);
+        var record = await harness.SecondDeployAsync(Behaviour.NeverHealthy);
 
         Assert.Equal(DeploymentOutcome.Failed, record.Outcome);
         Assert.Contains("green to be healthy: not reached in 60 s", record.Reason, StringComparison.Ordinal);
@@ -108,10 +105,7 @@ public sealed class BlueGreenDeploymentTests
     [Fact]
     public async Task A_release_serving_errors_is_aborted_at_its_first_step_and_traffic_returns()
     {
-        await harness.DeployAsync(DeployHarness.ImageA);
-        harness.Platform.NextBehaviour = Behaviour.ServesErrors;
-
-        var record = await harness.DeployAsync(DeployHarness.ImageB);
+        var record = await harness.SecondDeployAsync(Behaviour.ServesErrors);
 
         Assert.Equal(DeploymentOutcome.Aborted, record.Outcome);
         Assert.Equal("aborted at 10%: 5xx 100% > 1%, traffic back on blue", record.Reason);
@@ -125,10 +119,7 @@ public sealed class BlueGreenDeploymentTests
     [Fact]
     public async Task A_slow_release_is_aborted_on_response_time()
     {
-        await harness.DeployAsync(DeployHarness.ImageA);
-        harness.Platform.NextBehaviour = Behaviour.Slow;
-
-        var record = await harness.DeployAsync(DeployHarness.ImageB);
+        var record = await harness.SecondDeployAsync(Behaviour.Slow);
 
         Assert.Equal(DeploymentOutcome.Aborted, record.Outcome);
         Assert.Contains("response time 2000 ms > 500 ms", record.Reason, StringComparison.Ordinal);
@@ -169,10 +160,7 @@ public sealed class BlueGreenDeploymentTests
     public async Task One_failed_measurement_is_tolerated_within_the_failure_limit()
     {
         harness.Settings = harness.Settings with { Analysis = new AnalysisSettings { FailureLimit = 1 } };
-        await harness.DeployAsync(DeployHarness.ImageA);
-        harness.Platform.NextBehaviour = Behaviour.ServesErrors;
-
-        var record = await harness.DeployAsync(DeployHarness.ImageB);
+        var record = await harness.SecondDeployAsync(Behaviour.ServesErrors);
 
         Assert.Equal(DeploymentOutcome.Aborted, record.Outcome);
         Assert.Equal(2, record.Steps.Single().Analysis.Count(m => m.Result == MeasurementResult.Failed));

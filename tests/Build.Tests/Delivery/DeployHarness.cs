@@ -27,6 +27,14 @@ internal sealed class DeployHarness
         await DeployAsync(ImageB);
     }
 
+    /// <summary>ImageA went live on blue; now ImageB is deployed to green, which behaves as <paramref name="green"/>.</summary>
+    public async Task<DeploymentRecord> SecondDeployAsync(Behaviour green)
+    {
+        await DeployAsync(ImageA);
+        Platform.NextBehaviour = green;
+        return await DeployAsync(ImageB);
+    }
+
     /// <summary>Every percentage of production traffic the given color was ever given.</summary>
     public IEnumerable<int> TrafficGiven(Color color) => Platform.WeightHistory.Select(w => w.For(color));
 

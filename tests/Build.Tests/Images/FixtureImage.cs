@@ -46,8 +46,17 @@ internal sealed class FixtureImage : IDisposable
         },
     };
 
+    /// <summary>The build's temporary folder, where BuildImage's builder and pusher keep their work files.</summary>
+    public AbsolutePath Temp => Root / ".nuke" / "temp";
+
     public Task<ImageRecord> BuildAsync(string version = "1.2.3") =>
-        new ImageBuilder(Root, Root / ".nuke" / "temp").BuildAsync(Recipe, version, CancellationToken.None);
+        new ImageBuilder(Root, Temp).BuildAsync(Recipe, version, CancellationToken.None);
+
+    /// <summary>A pusher as BuildImage's, its work files in <see cref="Temp"/>.</summary>
+    public ImagePusher Pusher() => new(Temp);
+
+    /// <summary>This fixture's repository in <paramref name="registry"/>, pushed to without a login.</summary>
+    public PushDestination In(string registry) => new(registry, Repository, null);
 
     /// <summary>Makes the root a git repository (isolated from the machine's git configuration) and commits everything; returns the commit.</summary>
     public string Commit(string message)

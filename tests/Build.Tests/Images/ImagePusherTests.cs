@@ -10,7 +10,7 @@ public class ImagePusherTests
         var image = await fixture.BuildAsync();
         var registry = Services.Address(Services.Registry);
 
-        var pushed = await new ImagePusher(fixture.Root / ".nuke" / "temp").PushAsync(image, new PushDestination(registry, fixture.Repository, null), CancellationToken.None);
+        var pushed = await fixture.Pusher().PushAsync(image, fixture.In(registry), CancellationToken.None);
 
         var digest = pushed.Digest!.Split('@')[1];
         Assert.Equal($"{registry}/{fixture.Repository}@{digest}", pushed.Digest);
@@ -23,8 +23,8 @@ public class ImagePusherTests
     {
         using var fixture = new FixtureImage();
         var registry = Services.Address(Services.Registry);
-        var destination = new PushDestination(registry, fixture.Repository, null);
-        var pusher = new ImagePusher(fixture.Root / ".nuke" / "temp");
+        var destination = fixture.In(registry);
+        var pusher = fixture.Pusher();
         var first = await pusher.PushAsync(await fixture.BuildAsync("1.0.0"), destination, CancellationToken.None);
 
         Assert.Equal(first.Digest, (await pusher.PushAsync(await fixture.BuildAsync("1.0.0"), destination, CancellationToken.None)).Digest);
@@ -43,8 +43,8 @@ public class ImagePusherTests
     {
         using var fixture = new FixtureImage();
         var registry = Services.Address(Services.Registry);
-        var destination = new PushDestination(registry, fixture.Repository, null);
-        var pusher = new ImagePusher(fixture.Root / ".nuke" / "temp");
+        var destination = fixture.In(registry);
+        var pusher = fixture.Pusher();
         await pusher.PushAsync(await fixture.BuildAsync("1.1.0-dev.2"), destination, CancellationToken.None);
 
         File.WriteAllText(fixture.Service / "hello.txt", "an uncommitted change\n");
@@ -60,7 +60,7 @@ public class ImagePusherTests
         var image = await fixture.BuildAsync();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new ImagePusher(fixture.Root / ".nuke" / "temp").PushAsync(image, new PushDestination("127.0.0.1:9", fixture.Repository, null), CancellationToken.None));
+            fixture.Pusher().PushAsync(image, fixture.In("127.0.0.1:9"), CancellationToken.None));
 
         Assert.StartsWith("Cannot reach the registry at http://127.0.0.1:9/: ", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
@@ -70,11 +70,11 @@ public class ImagePusherTests
     public async Task An_image_pushed_earlier_is_pulled_instead_of_built_on_another_machine()
     {
         using var fixture = new FixtureImage();
-        var registry = new PushDestination(Services.Address(Services.Registry), fixture.Repository, null);
-        var pushed = await new ImagePusher(fixture.Root / ".nuke" / "temp").PushAsync(await fixture.BuildAsync(), registry, CancellationToken.None);
+        var registry = fixture.In(Services.Address(Services.Registry));
+        var pushed = await fixture.Pusher().PushAsync(await fixture.BuildAsync(), registry, CancellationToken.None);
         FixtureImage.Docker("rmi", "--force", $"{fixture.Repository}:1.2.3", pushed.LocalReference(pushed.ContentTag), $"{registry.RemoteRepository}:1.2.3", $"{registry.RemoteRepository}:{pushed.ContentTag}");
 
-        var again = await new ImageBuilder(fixture.Root, fixture.Root / ".nuke" / "temp")
+        var again = await new ImageBuilder(fixture.Root, fixture.Temp)
             .BuildAsync(fixture.Recipe with { CacheRegistry = _ => Task.FromResult<PushDestination?>(registry) }, "1.2.3", CancellationToken.None);
 
         Assert.True(again.CacheHit);

@@ -40,11 +40,8 @@ public sealed class AwsDatabaseTargetsTests : IDisposable
     [MotoFact]
     public async Task RestoreDb_restores_our_snapshot_to_a_new_instance_and_prints_the_steps()
     {
-        var environment = MotoEcsEnvironment.NewEnvironment();
-        var instance = $"app-{environment}";
-        await MotoRds.CreateInstanceAsync(instance);
-        var fast = AwsWaiting.With(SystemDeployClock.Instance, new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
-        var snapshot = await AwsDatabaseClients.For(MotoNetwork.Connection(), fast).Snapshots.TakeAsync(instance, instance, environment, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var (environment, instance) = await MotoRds.NewInstanceAsync();
+        var snapshot = await MotoDatabaseClients.Create().Snapshots.TakeAsync(instance, instance, environment, TimeSpan.FromMinutes(1), CancellationToken.None);
 
         var (code, output) = await RunAsync(environment, "RestoreDb", "--backup", snapshot.Id);
 

@@ -15,7 +15,6 @@ public sealed class EcsMigrationTests : IDisposable
     /// <summary>The release MigrateDb runs: not the image of Provision's first revisions, so its task needs a revision of its own.</summary>
     private const string Release = MotoEcsEnvironment.ImageB;
 
-    private static Awaiting Fast => AwsWaiting.With(SystemDeployClock.Instance, new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
     private readonly string artifacts = Directory.CreateTempSubdirectory("migrateaws-").FullName;
 
     private AbsolutePath RecordFile => new AbsolutePath(artifacts) / "migration.json";
@@ -25,9 +24,9 @@ public sealed class EcsMigrationTests : IDisposable
     {
         var environment = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
         await MotoRds.CreateInstanceAsync(environment.Names.Prefix);
-        var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast);
+        var clients = MotoDatabaseClients.Create();
 
-        var record = await clients.Migration(Fast).RunAsync(Target(environment.Names), Request(), RecordFile, CancellationToken.None);
+        var record = await clients.Migration(MotoDatabaseClients.Fast).RunAsync(Target(environment.Names), Request(), RecordFile, CancellationToken.None);
 
         Assert.Equal("migrated", record.Outcome);
         var task = await environment.DescribeTaskAsync(record.OneOffTask!.Arn);
@@ -54,9 +53,9 @@ public sealed class EcsMigrationTests : IDisposable
     public async Task The_task_runs_the_revision_of_the_release_image()
     {
         var environment = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
-        var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast);
+        var clients = MotoDatabaseClients.Create();
 
-        var record = await clients.Migration(Fast).RunAsync(Target(environment.Names), Request() with { SkipBackup = true }, RecordFile, CancellationToken.None);
+        var record = await clients.Migration(MotoDatabaseClients.Fast).RunAsync(Target(environment.Names), Request() with { SkipBackup = true }, RecordFile, CancellationToken.None);
 
         Assert.Null(record.Backup);
         using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
@@ -70,7 +69,7 @@ public sealed class EcsMigrationTests : IDisposable
         var bare = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
         await bare.DeleteServicesAsync();
         var complete = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
-        var migration = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast).Migration(Fast);
+        var migration = MotoDatabaseClients.Create().Migration(MotoDatabaseClients.Fast);
         var unknown = bare.Names with { Cluster = "no-such-cluster" };
 
         var noCluster = await Assert.ThrowsAsync<InvalidOperationException>(() => migration.RunAsync(Target(unknown), Request(), RecordFile, CancellationToken.None));
@@ -106,8 +105,8 @@ public sealed class EcsMigrationTests : IDisposable
             await logs.CallAsync("PutLogEvents", new JsonObject { ["logGroupName"] = group, ["logStreamName"] = stream, ["logEvents"] = events }, CancellationToken.None);
         }
 
-        var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast);
-        var lines = await new MigrationTask(clients.Ecs, clients.Logs, Fast)
+        var clients = MotoDatabaseClients.Create();
+        var lines = await new MigrationTask(clients.Ecs, clients.Logs, MotoDatabaseClients.Fast)
             .TailAsync(new MigrationTaskLog(group, "svc"), "app", "arn:aws:ecs:us-east-1:123456789012:task/c/" + stream.Split('/')[^1], CancellationToken.None);
 
         Assert.Equal(["notes on postgres://notes:***@db:5432/notes: at V1, 1 pending up to V2", "migrated V1 to V2 in 7 ms"], lines);

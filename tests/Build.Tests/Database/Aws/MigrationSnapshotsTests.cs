@@ -5,15 +5,11 @@ namespace BuildTests.Database.Aws;
 /// <summary>RDS snapshots against moto: taken, tagged and waited for; only ours restored, to a new instance.</summary>
 public sealed class MigrationSnapshotsTests
 {
-    private static Awaiting Fast => AwsWaiting.With(SystemDeployClock.Instance, new PollPace(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200)));
-
     [MotoFact]
     public async Task A_snapshot_is_taken_tagged_as_ours_and_waited_for_until_available()
     {
-        var environment = MotoEcsEnvironment.NewEnvironment();
-        var instance = $"app-{environment}";
-        await MotoRds.CreateInstanceAsync(instance);
-        var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast);
+        var (environment, instance) = await MotoRds.NewInstanceAsync();
+        var clients = MotoDatabaseClients.Create();
 
         var snapshot = await clients.Snapshots.TakeAsync(instance, instance, environment, TimeSpan.FromMinutes(1), CancellationToken.None);
 
@@ -29,10 +25,8 @@ public sealed class MigrationSnapshotsTests
     [MotoFact]
     public async Task Our_snapshot_is_restored_to_a_new_instance_and_the_steps_are_printed()
     {
-        var environment = MotoEcsEnvironment.NewEnvironment();
-        var instance = $"app-{environment}";
-        await MotoRds.CreateInstanceAsync(instance);
-        var clients = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast);
+        var (environment, instance) = await MotoRds.NewInstanceAsync();
+        var clients = MotoDatabaseClients.Create();
         var snapshot = await clients.Snapshots.TakeAsync(instance, instance, environment, TimeSpan.FromMinutes(1), CancellationToken.None);
         var names = new EcsNames("app", environment, instance, "app");
 
@@ -49,12 +43,10 @@ public sealed class MigrationSnapshotsTests
     [MotoFact]
     public async Task A_snapshot_not_taken_by_MigrateDb_or_not_there_is_refused_with_one_line()
     {
-        var environment = MotoEcsEnvironment.NewEnvironment();
-        var instance = $"app-{environment}";
-        await MotoRds.CreateInstanceAsync(instance);
+        var (environment, instance) = await MotoRds.NewInstanceAsync();
         var foreign = $"{instance}-20250101-120000";
         await MotoRds.CreateForeignSnapshotAsync(instance, foreign);
-        var snapshots = AwsDatabaseClients.For(MotoNetwork.Connection(), Fast).Snapshots;
+        var snapshots = MotoDatabaseClients.Create().Snapshots;
 
         var notOurs = await Assert.ThrowsAsync<InvalidOperationException>(() => snapshots.FindOursAsync(foreign, CancellationToken.None));
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => snapshots.FindOursAsync($"{instance}-20250101-120001", CancellationToken.None));

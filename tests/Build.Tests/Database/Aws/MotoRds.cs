@@ -5,6 +5,15 @@ namespace BuildTests.Database.Aws;
 /// <summary>An RDS PostgreSQL instance made in moto with RDS's own API, and snapshots not taken by MigrateDb.</summary>
 internal static class MotoRds
 {
+    /// <summary>A new environment's name and its RDS instance, app-&lt;environment&gt;, made in moto.</summary>
+    public static async Task<(string Environment, string Instance)> NewInstanceAsync()
+    {
+        var environment = MotoEcsEnvironment.NewEnvironment();
+        var instance = $"app-{environment}";
+        await CreateInstanceAsync(instance);
+        return (environment, instance);
+    }
+
     public static async Task CreateInstanceAsync(string id)
     {
         using var rds = new AwsQueryClient(MotoNetwork.Connection(), Rds.Service);

@@ -35,9 +35,7 @@ public sealed class BadDeployInputTests(ServiceImages images)
     [EndToEndFact]
     public async Task A_lock_held_by_a_running_deploy_stops_the_build_naming_the_holder_and_changes_nothing()
     {
-        await using var build = await LocalDeliveryBuild.CreateAsync();
-        var first = await build.RunAsync("DeployBlueGreen", "--image-digest", images.First.ToString());
-        Assert.True(first.ExitCode == 0, first.ToString());
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
         var now = DateTimeOffset.UtcNow;
         // Held as the platform holds it, by a process that is alive on this host: this test's.
         var holder = new DeployLock("someone else", "run-42", Environment.MachineName, Environment.ProcessId, now, now.AddMinutes(30));

@@ -19,7 +19,7 @@ public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper o
     [InlineData("errors", "smoke test failed on green: version: GET http://127.0.0.1:")] // /version answers 500 to the smoke tests
     public async Task A_release_that_fails_its_health_or_smoke_tests_never_receives_traffic_and_the_old_color_keeps_answering(string fault, string reason)
     {
-        await using var build = await LiveOnBlueAsync();
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
 
         await using var users = new PublicTraffic(build.Environment.Platform.PublicAddress);
         await users.FlowingAsync();
@@ -42,7 +42,7 @@ public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper o
     [EndToEndFact]
     public async Task A_release_that_fails_under_production_traffic_is_aborted_at_10_percent_and_all_traffic_returns_to_the_old_color()
     {
-        await using var build = await LiveOnBlueAsync();
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
         using var webhook = new LocalHttpServer(_ => new LocalHttpServer.Answer(200, "ok"));
 
         await using var users = new PublicTraffic(build.Environment.Platform.PublicAddress);
@@ -67,14 +67,5 @@ public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper o
         using (var json = JsonDocument.Parse(Assert.Single(webhook.Received).Body))
             Assert.StartsWith("[local] aborted at 10%: 5xx ", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         output.WriteLine($"step 10% until the abort: {record.Steps[0].Seconds:0.00} s; {users.DeliberateFaults} users saw the faulty release's 500");
-    }
-
-    /// <summary>An environment whose blue runs the first image with all traffic.</summary>
-    private async Task<LocalDeliveryBuild> LiveOnBlueAsync()
-    {
-        var build = await LocalDeliveryBuild.CreateAsync();
-        var first = await build.RunAsync("DeployBlueGreen", "--image-digest", images.First.ToString());
-        Assert.True(first.ExitCode == 0, first.ToString());
-        return build;
     }
 }

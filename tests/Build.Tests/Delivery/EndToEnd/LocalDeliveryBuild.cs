@@ -57,6 +57,25 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
         return created;
     }
 
+    /// <summary>A new environment whose blue runs <paramref name="image"/> with all traffic: a first DeployBlueGreen went through.</summary>
+    public static async Task<LocalDeliveryBuild> LiveOnBlueAsync(ImageDigest image)
+    {
+        var created = await CreateAsync();
+        try
+        {
+            var first = await created.RunAsync("DeployBlueGreen", "--image-digest", image.ToString());
+            Assert.True(first.ExitCode == 0, first.ToString());
+        }
+        catch
+        {
+            // Never handed to the test, so never disposed by it.
+            await created.DisposeAsync();
+            throw;
+        }
+
+        return created;
+    }
+
     public Task<BuildRun> RunAsync(params string[] args) => RunAsync(null, args);
 
     /// <summary>Runs the build to its end, with <paramref name="variables"/> on top of the environment it always gets.</summary>

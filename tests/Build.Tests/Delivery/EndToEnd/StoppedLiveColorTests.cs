@@ -14,9 +14,7 @@ public sealed class StoppedLiveColorTests(ServiceImages images, ITestOutputHelpe
     [EndToEndFact]
     public async Task A_live_container_killed_by_hand_is_started_again_by_the_next_deploy_and_a_steady_client_sees_the_service_back()
     {
-        await using var build = await LocalDeliveryBuild.CreateAsync();
-        var first = await build.RunAsync("DeployBlueGreen", "--image-digest", images.First.ToString());
-        Assert.True(first.ExitCode == 0, first.ToString());
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
         var container = build.Environment.Settings.ContainerName(Color.Blue);
         // The live color comes back by itself when the engine restarts; only a stop by the pipeline (or by hand) keeps it down.
         Assert.Equal("unless-stopped", FixtureImage.Docker("inspect", "--format", "{{.HostConfig.RestartPolicy.Name}}", container).Trim());

@@ -20,7 +20,7 @@ public sealed class DeployOnLocalPlatformTests(ServiceImages images, ITestOutput
         var record = await deployment.DeployAsync(images.Second, "2.0.0");
         await load.StopAsync();
 
-        output.WriteLine($"{record.Seconds:0.0} s ({string.Join(", ", record.Phases.Select(p => $"{p.Phase} {p.Seconds:0.0} s"))}); {load.Requests} requests at {load.RequestsPerSecond:0} per second: {string.Join(", ", load.ByColor.Select(c => $"{c.Key} {c.Value}"))}; {load.Failures.Count} failed");
+        output.WriteLine($"{record.Seconds:0.0} s ({string.Join(", ", record.Phases.Select(p => $"{p.Phase} {p.Seconds:0.0} s"))}); {load}");
         Assert.True(record.Outcome == DeploymentOutcome.Deployed, string.Join("\n", deployment.Lines));
         Assert.Empty(load.Failures);
         Assert.Equal([10, 50, 100], record.Steps.Select(s => s.Percent));

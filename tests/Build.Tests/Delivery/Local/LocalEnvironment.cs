@@ -51,6 +51,13 @@ internal sealed class LocalEnvironment : IAsyncDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>Blue on <paramref name="blue"/> and green on <paramref name="green"/>, both healthy, and the traffic split as <paramref name="weights"/>.</summary>
+    public async Task StageBothAsync(ImageDigest blue, ImageDigest green, TrafficWeights weights)
+    {
+        await Task.WhenAll(StageHealthyAsync(Color.Blue, blue), StageHealthyAsync(Color.Green, green));
+        await Platform.SetWeightsAsync(weights, CancellationToken.None);
+    }
+
     public async Task<HealthReading> WaitForHealthAsync(Color color, bool healthy, TimeSpan deadline)
     {
         var clock = Stopwatch.StartNew();

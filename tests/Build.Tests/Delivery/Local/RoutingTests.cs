@@ -31,8 +31,7 @@ public sealed class RoutingTests(ServiceImages images)
     {
         await using var environment = new LocalEnvironment();
         var platform = environment.Platform;
-        await Task.WhenAll(environment.StageHealthyAsync(Color.Blue, images.First), environment.StageHealthyAsync(Color.Green, images.Second));
-        await platform.SetWeightsAsync(TrafficWeights.AllOn(Color.Blue), CancellationToken.None);
+        await environment.StageBothAsync(images.First, images.Second, TrafficWeights.AllOn(Color.Blue));
 
         foreach (var color in new[] { Color.Green, Color.Blue, Color.Green })
         {

@@ -13,8 +13,7 @@ public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper ou
     {
         await using var environment = new LocalEnvironment();
         var platform = environment.Platform;
-        await Task.WhenAll(environment.StageHealthyAsync(Color.Blue, images.First), environment.StageHealthyAsync(Color.Green, images.Second));
-        await platform.SetWeightsAsync(TrafficWeights.AllOn(Color.Blue), CancellationToken.None);
+        await environment.StageBothAsync(images.First, images.Second, TrafficWeights.AllOn(Color.Blue));
 
         await using var load = new PublicTraffic(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
         await Task.Delay(Step);
@@ -28,7 +27,7 @@ public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper ou
         await Task.Delay(Step);
         await load.StopAsync();
 
-        output.WriteLine($"{load.Requests} requests at {load.RequestsPerSecond:0} per second: {string.Join(", ", load.ByColor.Select(c => $"{c.Key} {c.Value}"))}; {load.Failures.Count} failed");
+        output.WriteLine(load.ToString());
         Assert.Empty(load.Failures);
         Assert.True(load.RequestsPerSecond >= 50, $"only {load.RequestsPerSecond:0} requests per second");
         Assert.True(load.ByColor.GetValueOrDefault("blue") > 0 && load.ByColor.GetValueOrDefault("green") > 0);
@@ -42,8 +41,7 @@ public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper ou
     {
         await using var environment = new LocalEnvironment();
         var platform = environment.Platform;
-        await Task.WhenAll(environment.StageHealthyAsync(Color.Blue, images.First), environment.StageHealthyAsync(Color.Green, images.Second));
-        await platform.SetWeightsAsync(new TrafficWeights(50, 50), CancellationToken.None);
+        await environment.StageBothAsync(images.First, images.Second, new TrafficWeights(50, 50));
 
         await using var load = new PublicTraffic(platform.PublicAddress, connections: 4, requestsPerSecond: 80);
         await Task.Delay(Step);
@@ -52,7 +50,7 @@ public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper ou
         await Task.Delay(Step);
         await load.StopAsync();
 
-        output.WriteLine($"{load.Requests} requests at {load.RequestsPerSecond:0} per second: {string.Join(", ", load.ByColor.Select(c => $"{c.Key} {c.Value}"))}; {load.Failures.Count} failed");
+        output.WriteLine(load.ToString());
         Assert.Empty(load.Failures);
         Assert.True(greenBefore > 0);
         Assert.Equal(greenBefore, load.ByColor.GetValueOrDefault("green")); // nothing reached green once it was stopped

@@ -14,6 +14,9 @@ internal sealed class FakeService : IDisposable
     public const string Version = "1.4.0";
     public const string Commit = "3f2a1b2c3d4e5f60718293a4b5c6d7e8f9012345";
 
+    /// <summary>What it serves, as a deploy of it would expect it: its version, its commit, green.</summary>
+    public static ExpectedRelease Served { get; } = new(Version, Commit, Color.Green);
+
     private readonly Dictionary<string, Func<ReceivedRequest, Task<Answer>>> replaced = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, string> notes = new();
     private readonly LocalHttpServer server;

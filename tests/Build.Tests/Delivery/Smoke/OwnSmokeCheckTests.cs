@@ -6,7 +6,7 @@ namespace BuildTests.Delivery.Smoke;
 /// </summary>
 public sealed class OwnSmokeCheckTests : IDisposable
 {
-    private static readonly ExpectedRelease Expected = new(FakeService.Version, FakeService.Commit, Color.Green);
+    private static ExpectedRelease Expected => FakeService.Served;
     private readonly FakeService service = new();
 
     public void Dispose() => service.Dispose();

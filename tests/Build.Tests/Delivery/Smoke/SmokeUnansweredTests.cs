@@ -6,7 +6,7 @@ namespace BuildTests.Delivery.Smoke;
 /// <summary>When nothing comes back: a refused connection and a timeout are one line each, and every check still runs.</summary>
 public sealed class SmokeUnansweredTests
 {
-    private static readonly ExpectedRelease Expected = new(FakeService.Version, FakeService.Commit, Color.Green);
+    private static ExpectedRelease Expected => FakeService.Served;
 
     [Fact]
     public async Task A_refused_connection_names_the_url_and_the_error_in_one_line_for_every_check()

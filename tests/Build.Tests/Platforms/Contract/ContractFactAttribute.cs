@@ -8,7 +8,7 @@ namespace BuildTests.Platforms.Contract;
 /// A fact of <see cref="PlatformContract"/>, written once on the abstract class. An attribute on a base method cannot
 /// know which platform's subclass runs it, so its skip reason is decided per subclass: the services the subclass
 /// needs (<see cref="ContractNeedsAttribute"/>: skipped locally without them, failing on CI, exactly as the attribute
-/// named there decides) and the facts the subclass declares do not apply to its platform (<see cref="DoesNotApplyAttribute"/>).
+/// named there decides).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 [XunitTestCaseDiscoverer("BuildTests.Platforms.Contract.ContractFactDiscoverer", "Build.Tests")]
@@ -19,15 +19,6 @@ public sealed class ContractFactAttribute : FactAttribute;
 public sealed class ContractNeedsAttribute(Type factAttribute) : Attribute
 {
     public Type FactAttribute { get; } = factAttribute;
-}
-
-/// <summary>A fact of the contract that cannot apply to this platform, and why: reported as skipped with the reason, never passed.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-public sealed class DoesNotApplyAttribute(string fact, string reason) : Attribute
-{
-    public string Fact { get; } = fact;
-
-    public string Reason { get; } = reason;
 }
 
 public sealed class ContractFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
@@ -50,15 +41,11 @@ public sealed class ContractTestCase : XunitTestCase
     }
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) =>
-        ReasonToSkip(TestMethod.TestClass.Class.ToRuntimeType(), TestMethod.Method.Name) ?? base.GetSkipReason(factAttribute);
+        ReasonToSkip(TestMethod.TestClass.Class.ToRuntimeType()) ?? base.GetSkipReason(factAttribute);
 
     /// <summary>Why the fact does not run on the platform of <paramref name="contract"/>, or null when it runs.</summary>
-    public static string? ReasonToSkip(Type contract, string fact)
-    {
-        if (contract.GetCustomAttributes<DoesNotApplyAttribute>().FirstOrDefault(a => a.Fact == fact) is { } notApplicable)
-            return $"does not apply to {contract.Name}: {notApplicable.Reason}";
-        return contract.GetCustomAttribute<ContractNeedsAttribute>() is { } needs
+    public static string? ReasonToSkip(Type contract) =>
+        contract.GetCustomAttribute<ContractNeedsAttribute>() is { } needs
             ? ((FactAttribute)Activator.CreateInstance(needs.FactAttribute)!).Skip
             : null;
-    }
 }

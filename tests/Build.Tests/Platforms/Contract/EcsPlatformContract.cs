@@ -12,7 +12,7 @@ namespace BuildTests.Platforms.Contract;
 /// The second instance is a new EcsPlatform on the same names, which finds everything again from AWS.
 /// </summary>
 [ContractNeeds(typeof(MotoFactAttribute))]
-public sealed class EcsPlatformContract : PlatformContract
+public sealed class EcsPlatformContract : DurablePlatformContract
 {
     private MotoEcsEnvironment? environment;
 

@@ -9,7 +9,7 @@ namespace BuildTests.Platforms.Contract;
 /// </summary>
 [Collection(ServiceImageCollection.Name)]
 [ContractNeeds(typeof(LocalPlatformFactAttribute))]
-public sealed class LocalPlatformContract(ServiceImages images) : PlatformContract
+public sealed class LocalPlatformContract(ServiceImages images) : DurablePlatformContract
 {
     private Delivery.Local.LocalEnvironment? environment;
 

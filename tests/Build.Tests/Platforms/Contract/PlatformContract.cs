@@ -6,27 +6,24 @@ namespace BuildTests.Platforms.Contract;
 /// What every deployment platform promises the blue/green algorithm, written once against
 /// <see cref="IDeploymentPlatform"/>: a staged color runs (capacity and status read back), health as the router sees
 /// it, weights read back as set, the test route reaching the color named, counters that count the traffic sent and
-/// never go backwards, the deploy lock, and the state a crash leaves for the next process. A subclass per platform
+/// never go backwards, the deploy lock, and the state written read back whole. A subclass per platform
 /// makes a fresh environment for each fact (<see cref="CreatePlatformAsync"/>), a second platform over the same
-/// environment (what a fresh process would make) and its own way to send traffic and to see where the test route goes.
-/// What cannot apply to a platform is declared on its subclass with the reason (<see cref="DoesNotApplyAttribute"/>).
+/// its own way to send traffic and to see where the test route goes. A platform whose environment outlives the process
+/// passes <see cref="DurablePlatformContract"/> as well: the state a crash leaves.
 /// </summary>
 public abstract class PlatformContract : IAsyncLifetime
 {
-    private static readonly CancellationToken None = CancellationToken.None;
+    private protected static readonly CancellationToken None = CancellationToken.None;
 
     /// <summary>Whole seconds in UTC: what every platform stores of a time (ECS's tags keep no more).</summary>
     private static readonly DateTimeOffset Now = new(2030, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
     private IDeploymentPlatform? platform;
 
-    private IDeploymentPlatform Platform => platform ?? throw new InvalidOperationException("the platform is made in InitializeAsync");
+    private protected IDeploymentPlatform Platform => platform ?? throw new InvalidOperationException("the platform is made in InitializeAsync");
 
     /// <summary>A fresh environment of the platform under test, of its own, for one fact.</summary>
     private protected abstract Task<IDeploymentPlatform> CreatePlatformAsync();
-
-    /// <summary>A second platform over the environment <see cref="CreatePlatformAsync"/> made, sharing nothing in memory with the first: a fresh process in effect.</summary>
-    private protected abstract IDeploymentPlatform SecondInstance();
 
     /// <summary>Removes what the environment left behind (containers, routers, folders).</summary>
     private protected virtual Task DisposeEnvironmentAsync() => Task.CompletedTask;
@@ -246,38 +243,8 @@ public abstract class PlatformContract : IAsyncLifetime
         Assert.Equal(EnvironmentState.Empty, await Platform.ReadStateAsync(None));
     }
 
-    [ContractFact]
-    public async Task After_a_crash_a_fresh_instance_reads_the_same_state_lock_and_weights_and_can_take_the_lock_over()
-    {
-        var state = FullState();
-        var crashed = Holder("run-crashed");
-        var rerun = Holder("run-rerun");
-        var weights = TrafficWeights.Split(Color.Green, 50);
-        // In a deploy's order: the lock first, then the state. (On ECS the order matters against moto only, which
-        // refuses a new tag key on an ELB resource that has 10 already; AWS allows 50, and state and lock take 22.)
-        await Platform.TryAcquireLockAsync(crashed, null, None);
-        await Platform.WriteStateAsync(state, None);
-        await Platform.SetWeightsAsync(weights, None);
-
-        // The first process is gone (nothing of it is asked again until its stale release at the end).
-        var fresh = SecondInstance();
-        await fresh.CheckReachableAsync(None);
-        var stateSeen = await fresh.ReadStateAsync(None);
-        var holderSeen = await fresh.TryAcquireLockAsync(rerun, null, None);
-        var weightsSeen = await fresh.ReadWeightsAsync(None);
-        var takenOver = await fresh.TryAcquireLockAsync(rerun, crashed, None);
-        await Platform.ReleaseLockAsync(crashed, None); // the crashed process's late release: not its lock any more
-
-        Assert.Equal(state, stateSeen);
-        Assert.Equal(crashed, holderSeen);
-        Assert.Equal(weights, weightsSeen);
-        Assert.Null(takenOver);
-        Assert.Equal(rerun, await Platform.TryAcquireLockAsync(crashed, null, None));
-        Assert.Equal(rerun, await SecondInstance().TryAcquireLockAsync(crashed, null, None));
-    }
-
     /// <summary>Every field set, in the text every platform keeps as it is (ELB tag values allow letters, digits and _ . : / = + - @ and spaces).</summary>
-    private EnvironmentState FullState() => new()
+    private protected EnvironmentState FullState() => new()
     {
         Live = new ColorRelease(Color.Green, FirstImage.ToString(), "1.4.0", "0a1b2c3", "run-7"),
         Previous = new ColorRelease(Color.Blue, SecondImage.ToString(), "1.3.0", "9f8e7d6", "run-6"),
@@ -285,7 +252,7 @@ public abstract class PlatformContract : IAsyncLifetime
         InProgress = new DeployAttempt(SecondImage.ToString(), Color.Blue, "shifting", "run-8", Now),
     };
 
-    private static DeployLock Holder(string run) => new("contract tester", run, "contract-host", 4242, Now, Now.AddMinutes(30));
+    private protected static DeployLock Holder(string run) => new("contract tester", run, "contract-host", 4242, Now, Now.AddMinutes(30));
 
     /// <summary>Stages the image on the color at capacity 1 and waits until the platform sees it running; returns that status.</summary>
     private async Task<ColorStatus> StageRunningAsync(Color color, ImageDigest image)

@@ -15,15 +15,17 @@ public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper o
     private const string NothingToRollBack = "nothing to roll back: this run's deploy never went live, and traffic is on the live color";
 
     [EndToEndTheory]
-    [InlineData("unhealthy", "green to be healthy: not reached in 5 s; last seen: HAProxy public/green: DOWN, check L7STS 503")] // readiness answers 503
+    [InlineData("unhealthy", "green to be healthy: not reached in 15 s; last seen: HAProxy public/green: DOWN, check L7STS 503")] // readiness answers 503
     [InlineData("errors", "smoke test failed on green: version: GET http://127.0.0.1:")] // /version answers 500 to the smoke tests
+    // 15 s, not less: on a loaded 2-core CI machine the container may not even listen within 5 s, and the router's last
+    // word would then be a refused connection instead of the readiness's 503 this case is about.
     public async Task A_release_that_fails_its_health_or_smoke_tests_never_receives_traffic_and_the_old_color_keeps_answering(string fault, string reason)
     {
         await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
 
         await using var users = new PublicTraffic(build.Environment.Platform.PublicAddress);
         await users.FlowingAsync();
-        var run = await build.RunAsync("DeployBlueGreen", "--image-digest", images.Second.ToString(), "--local-container-variables", $"APP_FAULT={fault}", "--health-timeout", "5s");
+        var run = await build.RunAsync("DeployBlueGreen", "--image-digest", images.Second.ToString(), "--local-container-variables", $"APP_FAULT={fault}", "--health-timeout", "15s");
         await users.StopAfterAsync(TimeSpan.FromSeconds(1));
 
         output.WriteLine(users.ToString());

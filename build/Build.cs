@@ -1,4 +1,13 @@
 using Engine;
+using Pipeline.Database;
+using Pipeline.Images;
+using Pipeline.Linting;
+using Pipeline.Platforms;
+using Pipeline.Platforms.Ecs;
+using Pipeline.Platforms.Local;
+using Pipeline.Release;
+using Pipeline.Scanning;
+using Pipeline.Testing;
 
 /// <summary>
 /// The pipeline: the components it is composed of (Linting/ILint, Testing/ITest …, each an interface with its targets

@@ -2,6 +2,8 @@ using Amazon;
 using Amazon.Runtime.Signing;
 using Engine;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// The transport every protocol's client shares: one AWS service's endpoint, requests signed by AWSSDK.Core's SigV4
 /// handler, and the retry loop of <see cref="AwsRetryPolicy"/>. An error answer becomes an <see cref="AwsServiceException"/>;

@@ -2,6 +2,8 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Engine;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Where and as whom AWS is called: the region and the credentials of AWSSDK.Core's default chain (environment,
 /// web identity for GitHub OIDC (<see cref="GitHubOidcToken"/> writes its token file), profile, container, instance

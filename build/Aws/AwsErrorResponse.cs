@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Reads an AWS error answer into an <see cref="AwsServiceException"/>: JSON protocols put the code in the
 /// x-amzn-ErrorType header or __type ("ns#Code"), query protocols in &lt;Error&gt;&lt;Code&gt;; anything else keeps its status.

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Calls an AWS API of the JSON protocol (awsJson1_0/1_1: ECR, ECS, CloudWatch): one POST per operation with the
 /// X-Amz-Target header, signed and retried by <see cref="AwsCall"/>. An error answer becomes an

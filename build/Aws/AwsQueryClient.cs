@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Calls an AWS API of the query protocol (awsQuery: ELBv2, RDS; EC2's variant too): one form-encoded POST of
 /// <c>Action=…&amp;Version=…</c> and the flattened <see cref="AwsQueryParameters"/>, signed and retried by

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Globalization;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// The parameters of an awsQuery request, flattened as the protocol names them: a list item is
 /// <c>Name.member.N</c> counted from 1 (RDS names some members otherwise, e.g. <c>Tags.Tag.N</c>), and a structure's

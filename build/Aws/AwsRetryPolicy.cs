@@ -1,5 +1,7 @@
 using System.Net;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Which failures are worth another try and how long to wait: throttling and server errors (and a connection that
 /// failed), at most <see cref="MaxAttempts"/> tries, waits growing exponentially with full jitter so that many clients

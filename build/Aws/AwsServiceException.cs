@@ -1,5 +1,7 @@
 using System.Net;
 
+namespace Pipeline.Aws;
+
 /// <summary>An error answer from an AWS API: the service's error code and message, the request id to quote to AWS support.</summary>
 public sealed class AwsServiceException : Exception
 {

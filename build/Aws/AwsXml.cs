@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Reading the XML answers of awsQuery (and EC2) by local name: AWS puts every element in the API version's namespace,
 /// which says nothing the caller does not already know.

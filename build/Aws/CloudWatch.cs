@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Amazon CloudWatch's metrics API (awsJson1_0), what a canary's analysis reads (the load balancer's 5XX count, request
 /// count, response time per target group) and what tests and rehearsals put in its place.

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Amazon CloudWatch Logs' API (awsJson1_1), what the pipeline uses: the log group ECS tasks write to (awslogs), and
 /// the last lines of a task's stream to say why it stopped.

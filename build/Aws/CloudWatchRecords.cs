@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>One statistic (Sum, Average, Maximum …) of one metric over periods of <see cref="PeriodSeconds"/>.</summary>
 public sealed record MetricQuery(string Id, string Namespace, string MetricName, IReadOnlyDictionary<string, string> Dimensions, string Stat, int PeriodSeconds)
 {

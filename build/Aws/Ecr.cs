@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Amazon ECR's API (awsJson1_1), the operations the pipeline uses: ensure a repository (immutable tags, scan on push),
 /// the Docker login token, and what a repository holds.

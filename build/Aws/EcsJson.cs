@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Reading ECS answers, whose members are often absent (an optional field is left out, not null), and writing ECS's
 /// tag lists ([{"key","value"}]); CloudWatch Logs' answers are read the same way. Timestamps are epoch seconds in the API; the CLI and the documentation's examples

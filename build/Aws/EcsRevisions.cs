@@ -1,3 +1,5 @@
+namespace Pipeline.Aws;
+
 /// <summary>
 /// The one revision a deploy and its one-off tasks (MigrateDb) run for an image: reused when the family already has it,
 /// so deploying the same image twice registers nothing, and MigrateDb's task and the service run the same definition.
@@ -11,7 +13,7 @@ public static class EcsRevisions
     /// The newest ACTIVE revision of <paramref name="family"/> whose <paramref name="container"/> runs exactly
     /// <paramref name="image"/>, else a new revision: the newest one with only that image changed.
     /// </summary>
-    public static async Task<EcsTaskDefinition> ForImage(Ecs ecs, string family, string container, string image, IReadOnlyDictionary<string, string> tags, CancellationToken cancellation)
+    public static async Task<EcsTaskDefinition> ForImage(EcsClient ecs, string family, string container, string image, IReadOnlyDictionary<string, string> tags, CancellationToken cancellation)
     {
         var revisions = await ecs.ListTaskDefinitions(family, cancellation);
         if (revisions.Count == 0)

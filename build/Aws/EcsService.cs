@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>What CreateService makes: a Fargate service of one revision behind one target group, in awsvpc networking.</summary>
 public sealed record EcsServiceSpec(
     string Cluster,

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>What RunTask starts: one Fargate task of a revision running a command in one of its containers.</summary>
 public sealed record EcsRunTaskRequest(string Cluster, string TaskDefinitionArn, string ContainerName, IReadOnlyList<string> Command, JsonObject NetworkConfiguration, string StartedBy);
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>One revision of a task definition: its ARN, family and revision, the whole definition as ECS describes it, and its tags.</summary>
 public sealed record EcsTaskDefinition(string Arn, string Family, int Revision, JsonObject Definition, IReadOnlyDictionary<string, string> Tags)
 {

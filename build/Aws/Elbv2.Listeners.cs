@@ -1,3 +1,5 @@
+namespace Pipeline.Aws;
+
 /// <summary>
 /// ELBv2's listeners and rules, and the weighted forward that shifts traffic between two target groups: a listener's
 /// default action or a rule's actions become one <c>forward</c> whose ForwardConfig lists the groups and weights.

@@ -1,3 +1,5 @@
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Elastic Load Balancing v2's API (awsQuery 2015-12-01), the operations blue/green on ECS uses: the application load
 /// balancer and its target groups, their health and tags; listeners and rules are in Elbv2.Listeners.cs.

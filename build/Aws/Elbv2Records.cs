@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 
+namespace Pipeline.Aws;
+
 /// <summary>An application load balancer; <see cref="State"/> is its state code (provisioning, active, failed …).</summary>
 public sealed record LoadBalancer(string Arn, string Name, string DnsName, string? VpcId, string State)
 {

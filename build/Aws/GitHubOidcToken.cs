@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Engine;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// GitHub Actions' OIDC ID token as the web identity with which AWSSDK.Core's default chain assumes AWS_ROLE_ARN. A
 /// job with <c>permissions: id-token: write</c> gets a token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN); when

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Aws;
+
 /// <summary>A build that calls AWS: the region parameter and the connection every AWS client of the pipeline starts from.</summary>
 public interface IHazAws : IBuild
 {

@@ -1,3 +1,5 @@
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Amazon RDS's API (awsQuery 2014-10-31), the operations a migration's safety net uses: snapshot the instance before
 /// migrating, find the snapshot, and restore it to a new instance when a migration has to be undone.

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 
+namespace Pipeline.Aws;
+
 /// <summary>A DB snapshot; <see cref="Status"/> is creating, available, failed …; <see cref="Created"/> absent while it is made.</summary>
 public sealed record DbSnapshot(string Id, string InstanceId, string Status, DateTimeOffset? Created, string Arn)
 {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Database;
+
 /// <summary>
 /// The names MigrateDb gives its backups, &lt;database&gt;-&lt;UTC time&gt;-v&lt;schema version&gt;, and the only names RestoreDb
 /// accepts: a bare name of that shape, never a path, so a restore can only read what this tool wrote.

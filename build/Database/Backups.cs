@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Engine;
+using Pipeline.Database.PostgreSql;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// The backups MigrateDb takes before it migrates: pg_dump's custom format in artifacts/backups/NAME.dump, and beside

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 
+namespace Pipeline.Database;
+
 /// <summary>
 /// Where the database is, read from DATABASE_URL in either form the service accepts (postgres://user:password@host:port/db
 /// or Npgsql keywords), for the PostgreSQL tools: they get it as PG* environment variables, so the password is never

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Engine;
 
+namespace Pipeline.Database;
+
 /// <summary>
 /// MigrateDb against one database: plan, check the pending scripts against the serving version on a throwaway copy of
 /// the schema, back up, migrate, and record it all in artifacts/migration.json. Every step before the migration only

@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Database.PostgreSql;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// RestoreDb against one database: the backup's SQL, after emptying the database, in one transaction. Emptying first

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Database;
+
 /// <summary>What MigrateDb and RestoreDb check before they touch anything, each failure one line saying what to do.</summary>
 internal static class DatabaseTargetChecks
 {

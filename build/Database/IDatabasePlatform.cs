@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Images;
+using Pipeline.Tools;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// Where an environment's database is migrated and restored: the platform runs the release's migrator once (on this

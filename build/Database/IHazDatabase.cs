@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Hosting;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// A build that works on an environment's PostgreSQL database: where it is (DATABASE_URL, a secret), where backups of it

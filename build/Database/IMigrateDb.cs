@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Images;
+using Pipeline.Solution;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// The MigrateDb component: the service's own migrator (<c>App migrate</c>) applies the pending SQL scripts, after a

@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Hosting;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// The RestoreDb component: puts back a backup MigrateDb took, replacing everything in the database. It accepts only

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Engine;
 
+namespace Pipeline.Database;
+
 /// <summary>
 /// artifacts/migration.json: what MigrateDb did, for the deploy that follows and for whoever has to restore: versions
 /// before and after, the scripts applied, the backup taken, the compatibility check's outcome, and how long each step took.

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+namespace Pipeline.Database;
+
 /// <summary>What MigrateDb was asked to do, from its parameters.</summary>
 public sealed record MigrationRequest(string Environment, bool SkipBackup, bool DryRun, long? Target, TimeSpan LockTimeout)
 {

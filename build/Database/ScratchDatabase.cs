@@ -1,5 +1,8 @@
 using System.Globalization;
 using Engine;
+using Pipeline.Database.PostgreSql;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// A throwaway database on the same server holding a copy of the schema (no rows, except the history's), where the

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Database;
 
 /// <summary>
 /// The service's own migrator, <c>dotnet App.dll migrate</c>, run against a database: the same code and scripts that a

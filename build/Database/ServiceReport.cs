@@ -1,3 +1,5 @@
+namespace Pipeline.Database;
+
 /// <summary>
 /// What the service's <c>migrate --report FILE</c> writes (App.Migrating.MigrationReport): the contract between the
 /// build and the service's migrator, read field by field, so either side can add fields without breaking the other.

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 public sealed partial class BlueGreenDeployment
 {
     /// <summary>The new color is live: recorded first (the truth for a re-run), then the test listener moves to the old color, which stands by for Rollback.</summary>

@@ -1,3 +1,8 @@
+using Pipeline.Delivery.Roles;
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
+
 public sealed partial class BlueGreenDeployment
 {
     /// <summary>

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 public sealed partial class BlueGreenDeployment
 {
     /// <summary>The repair alone, under the lock: after a deploy that failed before going live, nothing else is to be done.</summary>

@@ -1,3 +1,7 @@
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Delivery;
+
 public sealed partial class BlueGreenDeployment
 {
     /// <summary>

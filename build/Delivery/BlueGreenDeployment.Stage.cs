@@ -1,3 +1,8 @@
+using Pipeline.Delivery.Roles;
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
+
 public sealed partial class BlueGreenDeployment
 {
     /// <summary>Starts the image on the idle color and waits until it runs; an exit or a restart fails at once, saying why.</summary>

@@ -1,3 +1,7 @@
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// The blue/green deploy, written once against <see cref="IDeploymentPlatform"/>: preflight (lock, state, repair of an
 /// interrupted deploy), stage the image on the idle color, verify it before any traffic (health, then the smoke tests

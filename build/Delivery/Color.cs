@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 /// <summary>The two slots of a blue/green environment: one serves, the other is idle (or stands by after a deploy).</summary>
 public enum Color
 {

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// One deploy per environment at a time. The holder is named (owner, run id, host, process) with when it took the
 /// lock, so a second deploy can say who holds it and since when. Past <see cref="Expires"/> it may be taken over,

@@ -1,3 +1,8 @@
+using Pipeline.Delivery.Roles;
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// Takes the environment's deploy lock for the length of a deploy or rollback. A holder is taken over only when it
 /// is known dead (this host, its process gone: a crashed or killed build) or, when asked, once it has expired.

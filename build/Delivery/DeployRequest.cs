@@ -1,3 +1,7 @@
+using Pipeline.Images;
+
+namespace Pipeline.Delivery;
+
 /// <summary>What to deploy where, and who asks (the lock's holder fields).</summary>
 public sealed record DeployRequest(string Environment, ImageDigest Image, string? Version, string? Commit, DeployOwner Owner)
 {

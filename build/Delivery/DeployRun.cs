@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 /// <summary>The id of this build run: GitHub's run id and attempt in CI, else a fresh one per process.</summary>
 internal static class DeployRun
 {

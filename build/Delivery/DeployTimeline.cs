@@ -1,3 +1,7 @@
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
+
 /// <summary>Times one deploy as it goes: each phase, each traffic step with its analysis, and the waits that were configured rather than spent.</summary>
 public sealed class DeployTimeline(IDeployClock clock)
 {

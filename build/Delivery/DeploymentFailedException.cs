@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 /// <summary>A deploy or rollback that ended without doing what was asked: the message is the one line to print.</summary>
 public sealed class DeploymentFailedException(string message) : Exception(message);
 

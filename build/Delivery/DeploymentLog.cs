@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
 
 /// <summary>
 /// What a deploy prints: one line per state change, and while waiting a status line at most every

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Engine;
+using Pipeline.IO;
+
+namespace Pipeline.Delivery;
 
 /// <summary>
 /// artifacts/deployment.json: what a deploy or rollback did (colors, images, each step with its timing and

@@ -1,3 +1,7 @@
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
+
 /// <summary>How a deploy proceeds: steps and bake time, the waits' deadlines, and what the analysis tolerates.</summary>
 public sealed record DeploymentSettings
 {

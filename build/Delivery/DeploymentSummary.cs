@@ -1,3 +1,7 @@
+using Pipeline.Images;
+
+namespace Pipeline.Delivery;
+
 /// <summary>The one line a deploy or rollback leaves in the summary table and the notification: the outcome, never dressed up.</summary>
 public static class DeploymentSummary
 {

@@ -1,3 +1,7 @@
+using Pipeline.Images;
+
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// What an environment serves, as the platform keeps it between processes: the live color and its image, the color
 /// left standing by after the last deploy (so Rollback can flip back at once), and a deploy that started and has not

@@ -1,4 +1,10 @@
 using Engine;
+using Pipeline.Database;
+using Pipeline.Delivery.Smoke;
+using Pipeline.Images;
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
 
 /// <summary>
 /// The DeployBlueGreen component: the image (by digest) deployed to --environment with <see cref="BlueGreenDeployment"/>,

@@ -1,3 +1,7 @@
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// Where blue/green runs: the local platform (Docker containers behind HAProxy) or ECS (two services behind an
 /// Application Load Balancer), as four roles in the way Argo Rollouts splits traffic routing from compute.

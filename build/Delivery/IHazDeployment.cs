@@ -1,4 +1,11 @@
 using Engine;
+using Pipeline.Delivery.Notifications;
+using Pipeline.Delivery.Smoke;
+using Pipeline.Hosting;
+using Pipeline.IO;
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
 
 /// <summary>
 /// What DeployBlueGreen, SmokeTest and Rollback share: the environment (--environment), the platform it runs on,

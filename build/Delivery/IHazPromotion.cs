@@ -1,5 +1,10 @@
 using System.Runtime.CompilerServices;
 using Engine;
+using Pipeline.Delivery.Roles;
+using Pipeline.Hosting;
+using Pipeline.Images;
+
+namespace Pipeline.Delivery;
 
 /// <summary>
 /// A build whose environments may be promoted from another (the hosting map's PromotedFrom: production from

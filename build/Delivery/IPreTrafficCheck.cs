@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// Checks run against the idle color through the test listener before it receives any production traffic (the
 /// SmokeTest suite). A failure is a reason, one line, naming the check, the address and what came back.

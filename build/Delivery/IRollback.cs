@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Delivery.Smoke;
+using Pipeline.Waiting;
+
+namespace Pipeline.Delivery;
 
 /// <summary>
 /// The Rollback component: back to the previous release, by a flip while its color stands by (seconds), else by a

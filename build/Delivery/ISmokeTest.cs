@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Delivery.Smoke;
+
+namespace Pipeline.Delivery;
 
 /// <summary>
 /// The SmokeTest component: HTTP checks (health, /version of the live release, and the service's own checks a build

@@ -1,3 +1,7 @@
+using Pipeline.Images;
+
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// Which release an environment promoted from another may get: the one live there, or, when a digest is asked for,
 /// that digest only if it is live there or was live just before (a rollback there leaves it verified).

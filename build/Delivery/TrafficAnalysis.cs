@@ -1,3 +1,7 @@
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// The bake-time analysis of the new color, in Argo Rollouts' terms: each measurement is the traffic between two
 /// samples, judged against the thresholds; the run aborts once failures exceed the failure limit, inconclusive

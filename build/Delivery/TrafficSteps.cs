@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 /// <summary>
 /// The percentages of production traffic the new color receives, in order: strictly increasing, each 1–100, the
 /// last 100 (so a deploy that completes always ends with all traffic moved). Parsed from "10,50,100".

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery;
+
 /// <summary>The share of production traffic (percent, summing to 100) each color receives.</summary>
 public readonly record struct TrafficWeights(int Blue, int Green)
 {

@@ -1,5 +1,7 @@
 using System.Net;
 
+namespace Pipeline.GitHub;
+
 /// <summary>GitHub answered an API call with an error: the status, its message and its error codes, never the token.</summary>
 public sealed class GitHubApiException : Exception
 {

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+namespace Pipeline.GitHub;
+
 /// <summary>
 /// The few GitHub REST calls a release needs, typed, over HttpClient (Octokit is not in our package sources). The
 /// base URL is https://api.github.com/, https://HOST/api/v3/ on GitHub Enterprise, or a test server. A failed call

@@ -1,3 +1,5 @@
+namespace Pipeline.GitHub;
+
 /// <summary>Web links into a repository on GitHub (or GitHub Enterprise at its own server URL), for notes people read.</summary>
 public sealed record GitHubLinks(Uri Server, GitHubRepositoryName Repository)
 {

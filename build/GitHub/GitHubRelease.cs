@@ -1,3 +1,5 @@
+namespace Pipeline.GitHub;
+
 /// <summary>The fields of a release (REST API: /repos/{owner}/{repo}/releases) the pipeline uses.</summary>
 /// <param name="UploadUrl">An RFC 6570 template, "https://uploads.github.com/…/assets{?name,label}".</param>
 public sealed record GitHubRelease(long Id, string TagName, string HtmlUrl, string UploadUrl, IReadOnlyList<GitHubAsset> Assets);

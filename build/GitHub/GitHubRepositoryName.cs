@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+namespace Pipeline.GitHub;
+
 /// <summary>A GitHub repository as owner/name: given as a parameter, or read from the URL of a git remote.</summary>
 public sealed partial record GitHubRepositoryName(string Owner, string Name)
 {

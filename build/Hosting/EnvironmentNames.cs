@@ -1,3 +1,5 @@
+namespace Pipeline.Hosting;
+
 /// <summary>The environments this repository declares (each with its profile in .nuke/), written once.</summary>
 public static class EnvironmentNames
 {

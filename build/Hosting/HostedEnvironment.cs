@@ -1,3 +1,5 @@
+namespace Pipeline.Hosting;
+
 /// <summary>
 /// One environment as the build knows it: its name (the profile, .nuke/parameters.&lt;name&gt;.json), what hosts it,
 /// the environment whose verified release it may only be given (production takes staging's, never a build of its own),

@@ -1,3 +1,5 @@
+namespace Pipeline.Hosting;
+
 /// <summary>
 /// Which platform hosts each environment, declared once and resolved here only. An environment the map does not
 /// name (a test's own, say) is hosted on <see cref="Otherwise"/>; the profiles already refuse a mistyped name on the

@@ -1,3 +1,5 @@
+namespace Pipeline.Hosting;
+
 /// <summary>
 /// What hosts an environment, by name: this machine's Docker engine and router, or ECS behind a load balancer. A new
 /// platform is a new value (`new HostingPlatform("kubernetes")`) named in a <see cref="HostingMap"/> and created by the

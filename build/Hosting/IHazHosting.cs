@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Hosting;
+
 /// <summary>
 /// A build that works on an environment: which one (--environment, local without one) and, from the
 /// <see cref="HostingMap"/>, what hosts it. Deploys, migrations, restores and the platforms ask this, never the name.

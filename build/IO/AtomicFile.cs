@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.IO;
+
 /// <summary>
 /// Writes a file whole or not at all: to a temporary file beside it, then renamed over it. A reader (a later target, a
 /// CI upload) never sees half a report, and a failure leaves the previous file as it was.

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.IO;
+
 /// <summary>
 /// A short mutual exclusion between processes (and threads): an OS lock on a guard file, taken through FileShare.None
 /// (flock on Linux), which the kernel drops when its process dies, so a crash never leaves it held.

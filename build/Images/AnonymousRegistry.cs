@@ -1,3 +1,5 @@
+namespace Pipeline.Images;
+
 /// <summary>A registry that takes pushes without a login: the local environment's docker-registry on this machine.</summary>
 internal sealed class AnonymousRegistry(string host) : IImageRegistry
 {

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Engine;
 
+namespace Pipeline.Images;
+
 /// <summary>
 /// The content tag: a hash of everything the image is made from (the files under the input paths and the settings
 /// that change the result: the base image's layers, the version and commit it is stamped with), so unchanged inputs

@@ -1,3 +1,5 @@
+namespace Pipeline.Images;
+
 /// <summary>
 /// The mark of an image built from uncommitted changes, on its version, its commit and their tags:
 /// -dirty.&lt;the content tag's hash&gt;. "-dirty" alone named every uncommitted tree at one commit alike, so the second

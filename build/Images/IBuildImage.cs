@@ -1,4 +1,10 @@
 using Engine;
+using Pipeline.IO;
+using Pipeline.Solution;
+using Pipeline.Tools;
+using Pipeline.Versioning;
+
+namespace Pipeline.Images;
 
 /// <summary>
 /// The BuildImage component: the service published self-contained, stamped with the version and commit it reports on

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Images;
+
 /// <summary>
 /// A build that works with the image about to be released: --image-digest, else the digest PushEcr recorded in
 /// artifacts/image.json. DeployBlueGreen deploys it; MigrateDb on AWS runs its migrate command, so both use the same one.
@@ -22,7 +24,7 @@ public interface IHazReleaseImage : IBuild
             return promoted;
         var pushed = File.Exists(ImageRecord.PathIn(ArtifactsDirectory)) ? ImageRecord.Read(ArtifactsDirectory, RootDirectory) : null;
         var image = ImageDigest
-            ?? (pushed?.Digest is { } digest ? global::ImageDigest.Parse(digest) : null)
+            ?? (pushed?.Digest is { } digest ? global::Pipeline.Images.ImageDigest.Parse(digest) : null)
             ?? throw new InvalidOperationException("no image to deploy: pass --image-digest repository@sha256:…, or run PushEcr first (it records the digest in artifacts/image.json)");
         return pushed?.Digest == image.ToString() ? (image, pushed.Version, pushed.Revision) : (image, null, null);
     }

@@ -1,3 +1,5 @@
+namespace Pipeline.Images;
+
 /// <summary>
 /// The registry role: where PushEcr pushes an image's tags and where BuildImage looks for one built before (a host,
 /// the repository, created where the registry needs that, and the login). ECR is build/Platforms/Ecs's; a registry that

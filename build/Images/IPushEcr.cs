@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.IO;
+using Pipeline.Platforms.Ecs;
+
+namespace Pipeline.Images;
 
 /// <summary>
 /// The PushEcr component: the image BuildImage recorded, pushed to Amazon ECR (or, with ImageRegistry Local, to a

@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Images;
 
 /// <summary>
 /// Builds an image unless one with the same content tag exists (a cache hit: no publish, no build), and returns what

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Images;
+
 /// <summary>An image by digest, repository@sha256:&lt;64 hex&gt;: what a deploy runs, so the bytes cannot change under it.</summary>
 public sealed partial record ImageDigest(string Repository, string Digest) : IParsable<ImageDigest>
 {

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Images;
 
 /// <summary>The OCI annotations every image gets: when, which version and commit, from which source and base.</summary>
 internal static class ImageLabels

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Images;
+
 /// <summary>Values the image targets hand to later targets and CI jobs.</summary>
 public static class ImageOutputs
 {

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Tools;
+using Pipeline.Versioning;
+
+namespace Pipeline.Images;
 
 /// <summary>Where an image goes: a registry host, the repository in it, and the login it needs (none for a local registry).</summary>
 public sealed record PushDestination(string Registry, string Repository, RegistryCredentials? Login)

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Images;
+
 /// <summary>How one image is made: its Dockerfile and context, the inputs its content tag hashes, the base image.</summary>
 internal sealed record ImageRecipe(string Repository, AbsolutePath Dockerfile, AbsolutePath Context, IReadOnlyList<AbsolutePath> Inputs, string BaseImage)
 {

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Engine;
+using Pipeline.IO;
+
+namespace Pipeline.Images;
 
 /// <summary>
 /// artifacts/image.json: what BuildImage built (local repository name, tags, image id) and, after PushEcr, where it

@@ -1,3 +1,7 @@
+using Pipeline.Versioning;
+
+namespace Pipeline.Images;
+
 /// <summary>
 /// What an image says it is: the version (IHazVersion's) and the commit it was built from (null outside git), both with
 /// <see cref="DirtyMark"/> (-dirty.&lt;content hash&gt;) when built from uncommitted changes, so two different edits at one

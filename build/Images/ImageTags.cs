@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Images;
+
 /// <summary>
 /// The tags an image gets: the version, the git commit, and the content tag; built from uncommitted changes, the version
 /// and the commit carry <see cref="DirtyMark"/>, as the stamp does. Docker allows [A-Za-z0-9_.-] in a tag, 128 at most.

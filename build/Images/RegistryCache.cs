@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Images;
 
 /// <summary>
 /// The registry PushEcr pushes to, as BuildImage's second cache: an image pushed earlier under the same content tag

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
+namespace Pipeline.Images;
+
 /// <summary>
 /// Reads manifests from an OCI registry over its HTTP API (/v2/): what a tag points to, without pulling. Plain HTTP for
 /// a registry on the loopback address (as Docker allows), HTTPS otherwise; Basic credentials when given (ECR takes its

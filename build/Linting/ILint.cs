@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Solution;
+
+namespace Pipeline.Linting;
 
 /// <summary>The Lint component: formatting and analyzers over the whole solution, each finding printed as file:line.</summary>
 public interface ILint : IHazSolution, IHazConfiguration

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Linting;
 
 /// <summary>
 /// Lint: a build with warnings as errors (compiler, analyzers and code style, enforced in build), then

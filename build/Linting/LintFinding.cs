@@ -1,3 +1,5 @@
+namespace Pipeline.Linting;
+
 /// <summary>One problem Lint found, located in a file.</summary>
 internal sealed record LintFinding(string File, int Line, int Column, string Code, string Message)
 {

@@ -1,3 +1,12 @@
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Hosting;
+using Pipeline.Platforms.Ecs;
+using Pipeline.Platforms.Ecs.Database;
+using Pipeline.Platforms.Local;
+
+namespace Pipeline.Platforms;
+
 /// <summary>
 /// A build that deploys both on this machine and to ECS: each environment, and its database, on the platform its
 /// <see cref="IHazHosting.HostingMap"/> names (local on the local platform, staging and production on ECS and RDS).

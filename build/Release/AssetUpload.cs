@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.GitHub;
+
+namespace Pipeline.Release;
 
 /// <summary>
 /// Uploads one asset to a release. GitHub keeps the name of an upload that broke off half-way (a "starter" asset,

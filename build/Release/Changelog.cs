@@ -1,3 +1,7 @@
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
+
 /// <summary>
 /// CHANGELOG.md: a short preamble, then one section per release, newest first. A release inserts its section
 /// above the others; a resumed release reads its notes back from its section.

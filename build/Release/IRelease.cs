@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
 
 /// <summary>
 /// The Release component: `./build.sh Release` cuts a release from the release branch. The next version from

@@ -1,3 +1,7 @@
+using Pipeline.GitHub;
+
+namespace Pipeline.Release;
+
 /// <summary>
 /// A file the release carries: "path" or "path#label", relative to the root. A missing file is skipped, not an
 /// error: the SBOM, image.json and migration.json exist only when the build made an image or a migration.

@@ -1,3 +1,7 @@
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
+
 /// <summary>The commit a release makes to record its CHANGELOG.md section: "chore(release): v1.2.0".</summary>
 public static class ReleaseCommit
 {

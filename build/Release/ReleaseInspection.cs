@@ -1,3 +1,9 @@
+using Pipeline.GitHub;
+using Pipeline.Tools;
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
+
 /// <summary>
 /// Everything a release starts from, gathered before any target runs: the working copy's state, the version and
 /// its notes, how far an earlier run got, and every reason a real run refuses to start (one line each).

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.GitHub;
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
 
 /// <summary>
 /// A release's section of CHANGELOG.md, which is also its GitHub release notes: the commits since the last release

@@ -1,3 +1,8 @@
+using Pipeline.GitHub;
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
+
 /// <summary>
 /// A release ready to run: its version and notes, and which steps are still to do. A release an earlier run left
 /// unfinished has some done already: its commit, its tag on the remote, its GitHub release.

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
 using Engine;
+using Pipeline.GitHub;
+
+namespace Pipeline.Release;
 
 /// <summary>
 /// The release's inspection, made once per build while the engine checks requirements (before any target runs)

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Engine;
+using Pipeline.GitHub;
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
 
 /// <summary>What a release tells people (the version, why, the notes, the steps) and leaves for later jobs (artifacts/release.json).</summary>
 internal static class ReleaseReport

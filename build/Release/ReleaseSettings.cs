@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.GitHub;
+using Pipeline.Versioning;
+
+namespace Pipeline.Release;
 
 /// <summary>What a release is told, read once from the component's parameters so the code it calls does not depend on it.</summary>
 internal sealed record ReleaseSettings(

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.GitHub;
+using Pipeline.Tools;
+
+namespace Pipeline.Release;
 
 /// <summary>One thing a release does, described for a dry run and done by a real one.</summary>
 internal sealed record ReleaseStep(string Description, Func<CancellationToken, Task> Run);

@@ -1,3 +1,7 @@
+using Pipeline.Tools;
+
+namespace Pipeline.Release;
+
 /// <summary>
 /// Whether the working copy may be released: on the release branch, clean, and up to date with its remote. Fetches
 /// the remote's branches and tags first (the whole history on a shallow clone), which changes nothing of the user's.

@@ -1,3 +1,5 @@
+namespace Pipeline.Scanning;
+
 /// <summary>The findings as the console shows them: a count per severity and kind, then the findings at the threshold and above.</summary>
 public static class FindingsTable
 {

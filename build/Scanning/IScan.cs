@@ -1,4 +1,9 @@
 using Engine;
+using Pipeline.Images;
+using Pipeline.IO;
+using Pipeline.Tools;
+
+namespace Pipeline.Scanning;
 
 /// <summary>
 /// The Scan component: Trivy on the image BuildImage recorded and on the repository, judged by the repository's

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+namespace Pipeline.Scanning;
+
 /// <summary>
 /// A JSON value as an error shows what was found, with its kind where the text alone would hide it:
 /// <c>"2", a string</c> is not the number 2, and a number is not the date string it looks like.

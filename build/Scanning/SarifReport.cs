@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Scanning;
+
 /// <summary>
 /// The findings as SARIF 2.1.0, the format GitHub code scanning accepts: one rule per finding id (with the
 /// security-severity GitHub ranks by), one result per finding at a file and line of the repository, and accepted

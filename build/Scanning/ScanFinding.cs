@@ -1,3 +1,5 @@
+namespace Pipeline.Scanning;
+
 /// <summary>What a scanner found, whatever the scanner: the policy, the table and the SARIF report work from this.</summary>
 /// <param name="Id">CVE-…, a Dockerfile check (DS002) or a secret rule (aws-access-key-id).</param>
 /// <param name="Target">Where: a file of the repository, or the image and its package.</param>

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Scanning;
+
 /// <summary>
 /// Scan's file parameters, checked before any target runs (a requirement of the target), so a problem is one line
 /// naming the parameter and exit code 2 before BuildImage or Trivy spend minutes. A mistyped policy file must not

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+namespace Pipeline.Scanning;
+
 /// <summary>
 /// The repository's scan policy (scan-policy.json): the severities that fail the build, and findings accepted for a
 /// while, each with a reason and an expiry date after which it fails again.

@@ -1,3 +1,5 @@
+namespace Pipeline.Scanning;
+
 /// <summary>
 /// A policy applied to findings on a given day: which fail the build, which are accepted (and until when), which are
 /// below the threshold, and which acceptances have expired, so the build fails again on them.

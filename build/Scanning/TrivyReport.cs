@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+namespace Pipeline.Scanning;
+
 /// <summary>
 /// A Trivy JSON report (schema version 2) read into findings: vulnerabilities, failed misconfiguration checks and
 /// secrets of every result. Anything else (another scanner's JSON, a table, a SARIF file) is refused in one line.

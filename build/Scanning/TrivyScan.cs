@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Scanning;
 
 /// <summary>
 /// Runs Trivy on the image (vulnerabilities, secrets; and the SBOM from the same report) and on the repository

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Smoke;
+
+namespace Pipeline.ServiceChecks;
 
 /// <summary>
 /// Writes a note and reads it back (POST /notes: 201 with a Location; GET there: the same title and body): the

@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Solution;
 
 /// <summary>A build with a configuration parameter: Debug locally, Release on CI unless given.</summary>
 public interface IHazConfiguration : IBuild

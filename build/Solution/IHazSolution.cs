@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Solution;
+
 /// <summary>A build that has a solution: by default the one .sln or .slnx file at the root.</summary>
 public interface IHazSolution : IBuild
 {

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 
+namespace Pipeline.Testing;
+
 /// <summary>
 /// The failed tests of a run, read from its TRX files: CI's log keeps only the end of the output, so the names and the
 /// first line of each failure are printed again beside the totals, where a reader of a red run looks first.

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Solution;
+using Pipeline.Tools;
+
+namespace Pipeline.Testing;
 
 /// <summary>The Test component: every test project of the solution; TRX and Cobertura coverage land in artifacts/test-results.</summary>
 public interface ITest : IHazSolution, IHazConfiguration

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 
+namespace Pipeline.Testing;
+
 /// <summary>Passed, failed and skipped counts summed over the TRX files of one test run.</summary>
 internal sealed record TestTotals(int Passed, int Failed, int Skipped)
 {

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>Debian's package installer, for tools the build needs on the machine it runs on (needs root).</summary>
 internal static class AptGet
 {

@@ -1,3 +1,5 @@
+namespace Pipeline.Tools;
+
 public enum Configuration
 {
     Debug,

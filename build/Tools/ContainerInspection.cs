@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+namespace Pipeline.Tools;
+
 /// <summary>A container as <c>docker container inspect</c> shows it: its state, how it ended, and its labels.</summary>
 internal sealed record ContainerInspection(string Status, int ExitCode, int RestartCount, string Error, DateTimeOffset? StartedAt, IReadOnlyDictionary<string, string> Labels)
 {

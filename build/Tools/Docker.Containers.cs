@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>The container commands the local platform runs: one method per command, on the engine given.</summary>
 internal static partial class Docker
 {

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>
 /// Typed calls of the Docker CLI, as NUKE's DockerTasks: one method per command the pipeline uses. The engine is the
 /// one DOCKER_HOST names. Commands that use registry credentials take the client configuration folder, so a login

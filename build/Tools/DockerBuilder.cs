@@ -1,6 +1,8 @@
 using System.Globalization;
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>
 /// Which builder <c>docker build</c> gets. BuildKit when the client can reach it: through the buildx plugin, or, in
 /// clients before 23.0, built in (DOCKER_BUILDKIT=1). Otherwise the legacy builder, which works everywhere but commits

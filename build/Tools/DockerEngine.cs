@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>
 /// The engine a Docker command goes to: DOCKER_HOST as the build's environment has it, or the client's default
 /// socket when unset. A value, not a process-wide variable, so one run (or one test) can name another engine.

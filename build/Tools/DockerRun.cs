@@ -1,3 +1,5 @@
+namespace Pipeline.Tools;
+
 /// <summary>
 /// What <see cref="Docker.Run"/> starts: a detached container by name. <see cref="SecretEnvironment"/> values never
 /// reach a command line (ps would show them): docker gets <c>-e NAME</c>, and the value in its own environment.

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>Typed calls of the dotnet CLI, as NUKE's DotNetTasks: one method per command the pipeline uses.</summary>
 internal static class DotNet
 {

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>
 /// Typed calls of the git CLI in one working copy, as NUKE's GitTasks: one method per command the pipeline uses.
 /// Each failure has one style: where no repository can be read is an answer, from <see cref="FindAsync"/>; a question

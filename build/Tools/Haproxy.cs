@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>Typed calls of the HAProxy executable (Debian's haproxy package): the config check and the daemon start.</summary>
 internal static class Haproxy
 {

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Tools;
+
 /// <summary>
 /// Typed calls of Trivy. The executable is the one given (a parameter), else TRIVY_EXE, else trivy on PATH. Reports
 /// are written as JSON (schema version 2): the pipeline reads findings from that, never from Trivy's tables.

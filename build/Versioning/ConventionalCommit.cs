@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Versioning;
+
 /// <summary>
 /// One commit read as a Conventional Commit (conventionalcommits.org): "type(scope)!: description", with a
 /// "BREAKING CHANGE: …" footer also marking a breaking change. A squash-merged pull request is read from its subject

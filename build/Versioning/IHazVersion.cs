@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Versioning;
 
 /// <summary>
 /// A build that has a version: the next one from Conventional Commits (<see cref="VersionCalculation"/>), or the one

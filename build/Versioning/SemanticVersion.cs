@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Versioning;
+
 /// <summary>
 /// A version as semver.org defines it: MAJOR.MINOR.PATCH with an optional pre-release (rc.1), ordered by its
 /// precedence rules (1.0.0-rc.2 &lt; 1.0.0-rc.10 &lt; 1.0.0). Build metadata is not used by releases and not accepted.

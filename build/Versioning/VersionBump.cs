@@ -1,3 +1,5 @@
+namespace Pipeline.Versioning;
+
 /// <summary>
 /// How the strongest change since the last release moves its version. Before 1.0.0 the public API is not yet
 /// stable (semver.org, item 4), so a breaking change moves the minor version, not the major: 0.4.2 → 0.5.0.

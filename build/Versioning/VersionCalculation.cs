@@ -1,3 +1,7 @@
+using Pipeline.Tools;
+
+namespace Pipeline.Versioning;
+
 /// <summary>
 /// The next version from Conventional Commits since the last release tag, as `./build.sh Release` cuts it and as
 /// anything that stamps a version (the service's APP_VERSION, assembly and image tags) should compute it. Three git

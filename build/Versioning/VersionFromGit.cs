@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Versioning;
 
 /// <summary>The stand-in version until the Release component's calculator is used: git describe --tags, else 0.0.0-dev.</summary>
 internal static class VersionFromGit

@@ -1,3 +1,5 @@
+namespace Pipeline.Versioning;
+
 /// <summary>What the history says about the next release: where the last one was, what changed since, and the version.</summary>
 /// <param name="Head">The commit being released.</param>
 /// <param name="Previous">The latest stable release reachable from HEAD (not HEAD itself); null before the first.</param>

@@ -1,3 +1,5 @@
+namespace Pipeline.Versioning;
+
 /// <summary>A release tag, "v" and a semantic version (v1.2.0, v1.3.0-rc.1), with the commit it points to.</summary>
 public sealed record VersionTag(string Name, SemanticVersion Version, string Commit)
 {

@@ -1,3 +1,5 @@
+namespace Pipeline.Waiting;
+
 /// <summary>
 /// The one polling loop: looks until what is awaited is reached, fails, or the deadline passes, on
 /// <see cref="IDeployClock"/> (so a test's virtual clock makes a deadline of minutes take no time), paced by

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Waiting;
+
 /// <summary>
 /// A wait's lines straight in the build log, for targets that keep no log of their own (MigrateDb, RestoreDb on AWS):
 /// "RDS snapshot s1: creating (35s / 3600s)", "… available after 40s", "… not done within 3600s; last seen: creating".

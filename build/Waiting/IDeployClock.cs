@@ -1,3 +1,5 @@
+namespace Pipeline.Waiting;
+
 /// <summary>
 /// Time as a deploy or a wait sees it: real in a build, virtual in tests (no test waits for real). Named for the deploy,
 /// its first user; MigrateDb and RestoreDb wait on it too.

@@ -1,3 +1,5 @@
+namespace Pipeline.Waiting;
+
 /// <summary>
 /// Where a wait's lines go, in that log's words. Every wording says the same four things, what is awaited, elapsed,
 /// the deadline and what was last seen; they differ because each log keeps its own style (a deploy's "waiting for green

@@ -1,3 +1,5 @@
+namespace Pipeline.Waiting;
+
 public enum LookState
 {
     Pending,

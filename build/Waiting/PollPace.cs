@@ -1,3 +1,5 @@
+namespace Pipeline.Waiting;
+
 /// <summary>
 /// How often something awaited is looked at: every <see cref="Interval"/> while what is seen keeps changing, backing
 /// off by half again each unchanged look up to <see cref="MaxInterval"/>, each wait lengthened by up to 20% at random

@@ -1,3 +1,5 @@
+namespace Pipeline.Waiting;
+
 /// <summary>
 /// When a waiting status line is worth writing: when it is news (what is awaited or what was seen changed), otherwise
 /// once the interval has passed since the last one, so a long wait shows it is alive without a line per look. The

@@ -1,3 +1,5 @@
+namespace Pipeline.Waiting;
+
 /// <summary>
 /// What was awaited did not come: a look saw it fail, or the deadline passed (<see cref="TimedOut"/>; the message then
 /// names what was last seen). The message is the one line to print.

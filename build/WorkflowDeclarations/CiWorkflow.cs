@@ -1,4 +1,8 @@
 using Engine.Workflows;
+using Pipeline.Images;
+using Pipeline.Linting;
+using Pipeline.Scanning;
+using Pipeline.Testing;
 
 internal sealed partial class Build
 {

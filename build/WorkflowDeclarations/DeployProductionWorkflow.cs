@@ -1,4 +1,7 @@
 using Engine.Workflows;
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Platforms.Ecs;
 
 internal sealed partial class Build
 {

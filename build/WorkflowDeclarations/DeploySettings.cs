@@ -1,4 +1,6 @@
 using Engine.Workflows;
+using Pipeline.Delivery;
+using Pipeline.Platforms.Ecs;
 
 /// <summary>What the staging and production deploy workflows share.</summary>
 internal sealed partial class Build

@@ -1,4 +1,9 @@
 using Engine.Workflows;
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Images;
+using Pipeline.Platforms.Ecs;
+using Pipeline.Scanning;
 
 internal sealed partial class Build
 {

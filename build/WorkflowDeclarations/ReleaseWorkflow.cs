@@ -1,4 +1,6 @@
 using Engine.Workflows;
+using Pipeline.Release;
+using Pipeline.Versioning;
 
 internal sealed partial class Build
 {

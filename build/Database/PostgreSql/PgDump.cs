@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Database.PostgreSql;
+
 /// <summary>Typed calls of pg_dump: the connection comes from <see cref="DatabaseAddress.ToolEnvironment"/>, never the command line.</summary>
 internal static class PgDump
 {

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Database.PostgreSql;
+
 /// <summary>Typed calls of pg_restore on archives pg_dump wrote in its custom format.</summary>
 internal static class PgRestore
 {

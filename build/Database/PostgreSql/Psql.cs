@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Database.PostgreSql;
+
 /// <summary>Typed calls of psql: no ~/.psqlrc, errors stop the run, quiet unless something goes wrong.</summary>
 internal static class Psql
 {

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Notifications;
+
 /// <summary>How a deploy or rollback ended, for people to hear of it (a chat webhook).</summary>
 public enum NoticeKind
 {

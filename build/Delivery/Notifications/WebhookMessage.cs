@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+namespace Pipeline.Delivery.Notifications;
+
 /// <summary>
 /// A notice as a Slack incoming-webhook message: {"text": "[local] deployed 1.4.0 (sha256:3f2a…) to green, 100%, in
 /// 41 s"}, plain text. Slack reads &amp;, &lt; and &gt; as markup (links, mentions), so those three are escaped as its

@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Delivery.Notifications;
+
 /// <summary>
 /// Tells a Slack-compatible incoming webhook how a deploy ended: POST {"text": "[local] deployed 1.4.0 (sha256:3f2a…)
 /// to green, 100%, in 41 s"}. Never throws, since a notification is not the deploy: one that cannot be sent is a

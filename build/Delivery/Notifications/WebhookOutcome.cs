@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Pipeline.Delivery.Smoke;
+
+namespace Pipeline.Delivery.Notifications;
 
 /// <summary>How one POST to the webhook went, in words that never include the URL (it is the secret).</summary>
 public sealed record WebhookOutcome(bool Delivered, bool WorthRetrying, string Text)

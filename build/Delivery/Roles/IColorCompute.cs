@@ -1,3 +1,7 @@
+using Pipeline.Images;
+
+namespace Pipeline.Delivery.Roles;
+
 /// <summary>
 /// The compute role: what runs on each color. Starts an image on a color, says what runs there and how it fares,
 /// stops it after its connections drained (ECS: a service per color; local: a container per color).

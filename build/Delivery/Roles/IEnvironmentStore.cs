@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Roles;
+
 /// <summary>
 /// The state role: what is live where, kept by the platform itself so every run and every machine reads the same,
 /// and the deploy lock beside it (ECS: listener tags; local: files beside the router).

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Roles;
+
 /// <summary>
 /// The promotion role: what another environment runs, read where its platform keeps it, so a release is promoted
 /// only once that environment verified it (ECS: the tags on staging's listeners).

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Roles;
+
 /// <summary>
 /// The metrics role: what the analysis measures during a bake, per color (ECS: CloudWatch's target group metrics;
 /// local: HAProxy's counters).

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Roles;
+
 /// <summary>
 /// The router role: where users and tests reach the environment, how their traffic splits between the colors, and
 /// the health the router itself sees (what decides whether a color may take traffic). ECS: the load balancer's

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>A short duration for a message or a report line: "12 ms" under a second, "1.2 s" or "5 s" above.</summary>
 public static class ElapsedText
 {

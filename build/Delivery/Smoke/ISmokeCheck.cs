@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>One smoke check: a request or two against the service and a verdict on what came back.</summary>
 public interface ISmokeCheck
 {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>
 /// The string-valued top-level fields of a JSON object body, by name: all the checks read. Null when the body is
 /// not a JSON object, which the checks report as it came back rather than as an exception.

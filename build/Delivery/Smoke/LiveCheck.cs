@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>/health/live answers 200: the process is up and serving HTTP (by design it checks nothing else).</summary>
 public sealed class LiveCheck : ISmokeCheck
 {

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>
 /// /health/ready answers 200: the service reaches its database and the schema it needs. When it does not, what
 /// came back is the status and the service's own <c>reason</c> ("database: …"), which says more than the body cut short.

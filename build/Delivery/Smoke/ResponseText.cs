@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>A response body as it appears in a one-line message: whitespace runs folded, cut to about 200 characters.</summary>
 public static class ResponseText
 {

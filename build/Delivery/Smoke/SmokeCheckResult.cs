@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>
 /// One check's verdict: the request it is about (the one that failed, or the last one), what came back, and for a
 /// failure what was expected instead. <see cref="Line"/> is the one line a person reads.

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>
 /// The smoke checks' HTTP: each request has its own deadline (the answer's body included), goes out on a new
 /// connection, is closed after the answer, and follows no redirect (a redirect is what came back, not where to go).

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>One request of a check and what came back: an answer (status, body, Location), or why there was none.</summary>
 public sealed record SmokeExchange(HttpMethod Method, Uri Url, int? Status, string Body, Uri? Location, string? Error)
 {

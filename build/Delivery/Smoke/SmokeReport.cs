@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>Every check's result from one run against a base address, in the order they ran.</summary>
 public sealed record SmokeReport(Uri BaseAddress, IReadOnlyList<SmokeCheckResult> Results)
 {

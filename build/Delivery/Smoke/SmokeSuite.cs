@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>
 /// The smoke tests: HTTP checks, the standard ones and a build's own (<see cref="IHazDeployment.SmokeChecks"/>), against a base URL, the environment's public URL after a
 /// deploy, or the router's test listener before any traffic reaches a new color (as <see cref="IPreTrafficCheck"/>).

@@ -1,3 +1,5 @@
+namespace Pipeline.Delivery.Smoke;
+
 /// <summary>
 /// /version reports the release and color expected (each only when expected is given): proof from outside that the
 /// listener reaches the color that was just staged, running the image that was meant.

@@ -1,5 +1,7 @@
 using Engine.Workflows;
 
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>
 /// AWS credentials by GitHub's OIDC token (no stored keys): the role ARN and the region come from configuration
 /// variables, so each environment can name its own role. The job's run step receives them as AWS_ROLE_ARN and

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Images;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// An ECR repository as a push destination: ensured (created with immutable tags and scan on push when missing), and

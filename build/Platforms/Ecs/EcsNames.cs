@@ -1,3 +1,7 @@
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>
 /// The names the ECS platform gives (or, under Terraform, looks for) for one environment's resources: per color a
 /// service, a task definition family (its APP_COLOR differs) and a target group; one cluster, load balancer and log

@@ -1,3 +1,9 @@
+using Pipeline.Aws;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>The colors' services: staging a revision, reading how its rollout goes, stopping, and old revisions tidied.</summary>
 public sealed partial class EcsPlatform
 {

@@ -1,3 +1,7 @@
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>State and lock: tags on the production listener (see <see cref="ListenerTags"/>); the services carry their role.</summary>
 public sealed partial class EcsPlatform
 {

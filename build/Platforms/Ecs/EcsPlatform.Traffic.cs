@@ -1,3 +1,9 @@
+using Pipeline.Aws;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>Traffic: the listeners' forward weights (read back), target health, and CloudWatch's view of a color's requests.</summary>
 public sealed partial class EcsPlatform
 {

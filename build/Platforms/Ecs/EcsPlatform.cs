@@ -1,10 +1,16 @@
+using Pipeline.Aws;
+using Pipeline.Delivery;
+using Pipeline.Waiting;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>
 /// Blue/green on ECS Fargate behind an Application Load Balancer: per color a service, its own task definition family
 /// and a target group; the production listener's weighted forward action carries the traffic split, the test
 /// listener forwards to the idle color. The environment's state and the deploy lock are tags on the production
 /// listener, so every deploy of the environment, from a laptop or CI, sees the same ones.
 /// </summary>
-public sealed partial class EcsPlatform(EcsPlatformSettings settings, Ecs ecs, Elbv2 elb, CloudWatch metrics, IDeployClock clock) : IDeploymentPlatform
+public sealed partial class EcsPlatform(EcsPlatformSettings settings, EcsClient ecs, Elbv2 elb, CloudWatch metrics, IDeployClock clock) : IDeploymentPlatform
 {
     private readonly Dictionary<Color, string> staged = [];
 
@@ -13,7 +19,7 @@ public sealed partial class EcsPlatform(EcsPlatformSettings settings, Ecs ecs, E
     private EcsResources? resources;
 
     public EcsPlatform(EcsPlatformSettings settings, AwsConnection connection)
-        : this(settings, new Ecs(connection), new Elbv2(connection), new CloudWatch(connection), SystemDeployClock.Instance)
+        : this(settings, new EcsClient(connection), new Elbv2(connection), new CloudWatch(connection), SystemDeployClock.Instance)
     {
     }
 

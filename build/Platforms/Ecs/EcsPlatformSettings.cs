@@ -1,3 +1,5 @@
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>
 /// Where an environment's blue/green runs in ECS: its resource names, the listeners' ports, and the addresses to use
 /// instead of the load balancer's DNS name (a VPN name, or a rehearsal against moto, whose load balancers serve nothing).

@@ -1,3 +1,9 @@
+using Pipeline.Aws;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>
 /// Another ECS environment's state, for a promotion from it: the deploy:* tags of whichever listener of its load
 /// balancer carries them (its production listener, on whatever port that environment's own parameters give it).

@@ -1,3 +1,8 @@
+using Pipeline.Aws;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>
 /// An environment's resources as found in AWS: the cluster, the load balancer, its production and test listeners and
 /// the two colors' target groups. Finding them is where a wrong region, an unknown cluster or a listener the platform
@@ -7,7 +12,7 @@ public sealed record EcsResources(EcsCluster Cluster, LoadBalancer LoadBalancer,
 {
     public TargetGroup TargetGroup(Color color) => color == Color.Blue ? Blue : Green;
 
-    public static async Task<EcsResources> FindAsync(Ecs ecs, Elbv2 elb, EcsPlatformSettings settings, CancellationToken cancellation)
+    public static async Task<EcsResources> FindAsync(EcsClient ecs, Elbv2 elb, EcsPlatformSettings settings, CancellationToken cancellation)
     {
         var names = settings.Names;
         var provision = $"run ./build.sh Provision --environment {names.Environment}, or check --ecs-app, --ecs-cluster and the region ({settings.Region})";

@@ -1,3 +1,8 @@
+using Pipeline.Aws;
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Platforms.Ecs;
+
 /// <summary>
 /// How the ECS platform reads a color's rollout (ObserveAsync): from the service's deployments and events and the
 /// stopped tasks of our revision, whether it runs, still starts, or failed. Running needs ECS's own verdict (the PRIMARY

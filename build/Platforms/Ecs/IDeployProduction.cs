@@ -1,4 +1,12 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+using Pipeline.Hosting;
+using Pipeline.Platforms.Ecs.Database;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// The DeployProduction component: promotes to production the image staging verified (never a rebuild): MigrateDb (a

@@ -1,4 +1,12 @@
 using Engine;
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Hosting;
+using Pipeline.Images;
+using Pipeline.Platforms.Ecs.Database;
+using Pipeline.Scanning;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// The DeployStaging component: the whole delivery to the staging environment in ECS: BuildImage, Scan, PushEcr (to

@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Tools;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// A build whose staging and production deploys refuse a working tree with uncommitted changes: what those environments

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Images;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// A build that pushes to ECR: PushEcr's registry for --image-registry Ecr (the default), the repository ensured with

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Hosting;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// A build that works on an environment in ECS: which cluster, and the names of the environment's resources

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.Hosting;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// ECS as a build's deployment platform: the listeners' ports, the addresses to use instead of the load balancer's

@@ -1,4 +1,9 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Images;
+using Pipeline.Platforms.Ecs.Provisioning;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// The Provision component: creates, idempotently, what the ECS platform of --environment needs (cluster, log group,
@@ -59,7 +64,7 @@ public interface IProvision : IHazEcsPlatform
                 InitialImage = EcsInitialImage ?? RecordedImage(),
                 DrainTime = DrainTime,
             };
-            var (created, found) = await new EcsProvisioning(settings, new Ecs(connection), new Elbv2(connection), new CloudWatchLogs(connection)).RunAsync(cancellation);
+            var (created, found) = await new EcsProvisioning(settings, new EcsClient(connection), new Elbv2(connection), new CloudWatchLogs(connection)).RunAsync(cancellation);
             ReportSummary(created.Count == 0 ? $"all {found.Count} found" : $"{created.Count} created, {found.Count} found");
         });
 

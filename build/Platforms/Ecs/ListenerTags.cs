@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs;
 
 /// <summary>
 /// The environment's state and deploy lock as tags on the production listener, one readable field per tag (what

@@ -1,4 +1,9 @@
 using System.Globalization;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+using Pipeline.Tools;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The two colors as containers on the Docker engine: app-local-blue and app-local-green, on the host network (the

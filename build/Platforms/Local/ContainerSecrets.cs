@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Database;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The container environment is secret (DATABASE_URL holds a password): every value, and a database URL's password

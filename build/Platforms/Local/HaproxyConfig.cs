@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>What HAProxy starts with: the weights and the test route, from the stored state (runtime changes are not kept).</summary>
 internal sealed record RouterStart(TrafficWeights Weights, Color TestColor)

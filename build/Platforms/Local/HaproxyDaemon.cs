@@ -1,5 +1,10 @@
 using System.Net.Sockets;
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.IO;
+using Pipeline.Tools;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The HAProxy process of one environment, kept in its state folder (haproxy.cfg, haproxy.pid, haproxy.sock):

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Pipeline.Delivery;
+using Pipeline.IO;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The local router: HAProxy's admin socket for weights (percent), the test route, server states and statistics.

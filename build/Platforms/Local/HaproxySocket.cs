@@ -2,6 +2,8 @@ using System.Net.Sockets;
 using System.Text;
 using Engine;
 
+namespace Pipeline.Platforms.Local;
+
 /// <summary>
 /// HAProxy's admin socket (stats socket … level admin), spoken to directly: one command per connection, the answer
 /// read until HAProxy closes it (its non-interactive mode). No socat: the build needs nothing HAProxy does not bring.

@@ -1,4 +1,10 @@
 using Engine;
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Images;
+using Pipeline.Scanning;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The DeployLocal component: the whole delivery rehearsed on this machine, on the local environment, starting what

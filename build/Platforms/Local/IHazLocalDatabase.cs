@@ -1,3 +1,8 @@
+using Pipeline.Database;
+using Pipeline.Hosting;
+
+namespace Pipeline.Platforms.Local;
+
 /// <summary>
 /// A build whose environment's database is a PostgreSQL on this machine (or any the build reaches directly): migrated by
 /// the service's migrator here, backed up with pg_dump into artifacts/backups.

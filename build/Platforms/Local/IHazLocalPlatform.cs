@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.Hosting;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The local platform as a build's deployment platform: its ports, names and state folder as parameters, and the

@@ -1,4 +1,11 @@
 using Engine;
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Hosting;
+using Pipeline.Images;
+using Pipeline.Scanning;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The LocalEnvironment component: build/services/local-environment.sh up, from the build, so that a local delivery

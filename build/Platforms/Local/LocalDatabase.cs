@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Database;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The database of an environment on this machine, a PostgreSQL the build reaches directly: the service's migrator

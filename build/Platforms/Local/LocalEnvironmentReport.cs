@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Engine;
 
+namespace Pipeline.Platforms.Local;
+
 /// <summary>
 /// Reads what local-environment.sh printed: one "service: state, address (details)" line per service on standard output,
 /// and on failure the reason as the last line of standard error.

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+namespace Pipeline.Platforms.Local;
+
 /// <summary>How the local platform's files (state.json, lock.json) are written: camelCase, colors as "blue"/"green".</summary>
 internal static class LocalJson
 {

@@ -1,3 +1,8 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+
+namespace Pipeline.Platforms.Local;
+
 /// <summary>The router's side of the platform: health as HAProxy sees it, the weights, the test route, the counters.</summary>
 internal sealed partial class LocalPlatform
 {

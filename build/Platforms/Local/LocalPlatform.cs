@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+using Pipeline.Tools;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// Blue/green on one machine: the colors are Docker containers (<see cref="ColorContainers"/>), HAProxy is the router

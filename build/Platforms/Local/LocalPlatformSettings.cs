@@ -1,4 +1,9 @@
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.Hosting;
+using Pipeline.Tools;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// Where the local environment lives: its name, the state folder, and the ports of the router's listeners and of the

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.IO;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// &lt;state&gt;/lock.json: who deploys this environment now. Created with CreateNew, so of two processes that find no

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+namespace Pipeline.Platforms.Local;
+
 /// <summary>
 /// A server's administrative state from <c>show servers state &lt;backend&gt;</c>: the flags set by maint or drain
 /// (forced, inherited or from the config). Read there, not from <c>show stat</c>, whose status shows DOWN instead

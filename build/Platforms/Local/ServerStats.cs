@@ -1,5 +1,7 @@
 using System.Globalization;
 
+namespace Pipeline.Platforms.Local;
+
 /// <summary>
 /// One server's line of HAProxy's <c>show stat</c> (CSV): its state as HAProxy sees it (status, last health check)
 /// and its cumulative traffic (sessions, 5xx answers, failures) with the mean response time of its last 1024 requests.

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.IO;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// &lt;state&gt;/state.json: the live color, the standby and a deploy under way, for the next process (or a re-run after

@@ -40,7 +40,7 @@ public sealed class FolderDependencyTests
         Assert.Contains("IHazReleaseImage", edges["Delivery"]["Images"]);
         Assert.Contains("GitHubClient", edges["Release"]["GitHub"]);
         Assert.Contains("IHazHosting", edges["Delivery"]["Hosting"]);
-        // A member named like a type is not the type: HostingPlatform.Ecs is a field, not build/Aws's Ecs client.
+        // A member named like a type is not the type: HostingPlatform.Ecs is a field, not the namespace of build/Platforms/Ecs.
         Assert.False(edges.TryGetValue("Hosting", out var hosting) && hosting.ContainsKey("Aws"), "Hosting → Aws read from a field's name");
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.Runtime;
+using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

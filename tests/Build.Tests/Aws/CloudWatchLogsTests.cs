@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

@@ -1,3 +1,5 @@
+using Pipeline.Aws;
+
 namespace BuildTests.Aws;
 
 /// <summary>The CloudWatch client against moto: ALB metrics put, then read back as the canary analysis reads them.</summary>

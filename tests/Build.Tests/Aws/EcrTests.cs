@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Pipeline.Aws;
+using Pipeline.Delivery.Roles;
+using Pipeline.Platforms.Ecs;
 using TestSupport;
 
 namespace BuildTests.Aws;
@@ -13,7 +16,7 @@ public class EcsServiceTests
     [MotoAwsCliFact]
     public async Task An_update_to_a_new_revision_completes_and_its_tasks_are_the_healthy_targets()
     {
-        var ecs = new Ecs(EcsTests.Client(Ecs.Service));
+        var ecs = new EcsClient(EcsTests.Client(EcsClient.Service));
         var cluster = await ecs.CreateCluster(EcsTests.Unique("svc"), new Dictionary<string, string>(), CancellationToken.None);
         var family = EcsTests.Unique("web");
         var first = await ecs.RegisterTaskDefinition(EcsTests.Definition(family, "app:1"), new Dictionary<string, string>(), CancellationToken.None);
@@ -49,7 +52,7 @@ public class EcsServiceTests
     [MotoAwsCliFact]
     public async Task Scaling_to_zero_leaves_no_targets_and_the_rollout_reads_stopped()
     {
-        var ecs = new Ecs(EcsTests.Client(Ecs.Service));
+        var ecs = new EcsClient(EcsTests.Client(EcsClient.Service));
         var cluster = await ecs.CreateCluster(EcsTests.Unique("scale"), new Dictionary<string, string>(), CancellationToken.None);
         var revision = await ecs.RegisterTaskDefinition(EcsTests.Definition(EcsTests.Unique("web"), "app:1"), new Dictionary<string, string>(), CancellationToken.None);
         var network = await MotoNetwork.Create(CancellationToken.None);

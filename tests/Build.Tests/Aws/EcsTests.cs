@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
+using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 
@@ -11,7 +12,7 @@ public class EcsTests
     [MotoFact]
     public async Task A_created_cluster_is_described_and_a_missing_one_is_null()
     {
-        var ecs = new Ecs(Client(Ecs.Service));
+        var ecs = new EcsClient(Client(EcsClient.Service));
         var name = Unique("cluster");
 
         var created = await ecs.CreateCluster(name, new Dictionary<string, string> { ["app"] = "test" }, CancellationToken.None);
@@ -25,7 +26,7 @@ public class EcsTests
     [MotoFact]
     public async Task Revisions_are_registered_described_listed_newest_first_and_deregistered()
     {
-        var ecs = new Ecs(Client(Ecs.Service));
+        var ecs = new EcsClient(Client(EcsClient.Service));
         var family = Unique("family");
         var first = await ecs.RegisterTaskDefinition(Definition(family, "app:1"), new Dictionary<string, string> { ["release"] = "1" }, CancellationToken.None);
         var second = await ecs.RegisterTaskDefinition(Definition(family, "app:2"), NoTags, CancellationToken.None);
@@ -44,7 +45,7 @@ public class EcsTests
     [MotoFact]
     public async Task A_revision_registered_from_a_described_one_differs_only_in_the_image()
     {
-        var ecs = new Ecs(Client(Ecs.Service));
+        var ecs = new EcsClient(Client(EcsClient.Service));
         var request = Definition(Unique("swap"), "app:1");
         request["executionRoleArn"] = "arn:aws:iam::123456789012:role/exec";
         request["volumes"] = new JsonArray(new JsonObject { ["name"] = "scratch" });
@@ -62,7 +63,7 @@ public class EcsTests
     [MotoFact]
     public async Task The_revision_for_an_image_is_reused_when_one_runs_it_and_registered_otherwise()
     {
-        var ecs = new Ecs(Client(Ecs.Service));
+        var ecs = new EcsClient(Client(EcsClient.Service));
         var family = Unique("revisions");
         var first = await ecs.RegisterTaskDefinition(Definition(family, "app:1"), NoTags, CancellationToken.None);
         var second = await ecs.RegisterTaskDefinition(Definition(family, "app:2"), NoTags, CancellationToken.None);
@@ -82,7 +83,7 @@ public class EcsTests
     [MotoFact]
     public async Task Tags_are_added_listed_and_removed()
     {
-        var ecs = new Ecs(Client(Ecs.Service));
+        var ecs = new EcsClient(Client(EcsClient.Service));
         var cluster = await ecs.CreateCluster(Unique("tags"), NoTags, CancellationToken.None);
 
         await ecs.TagResource(cluster.Arn, new Dictionary<string, string> { ["color"] = "blue", ["owner"] = "pipeline" }, CancellationToken.None);
@@ -94,14 +95,14 @@ public class EcsTests
     [MotoAwsCliFact]
     public async Task A_one_off_task_runs_the_command_override_and_stops_with_exit_code_0()
     {
-        var ecs = new Ecs(Client(Ecs.Service));
+        var ecs = new EcsClient(Client(EcsClient.Service));
         var cluster = await ecs.CreateCluster(Unique("run"), NoTags, CancellationToken.None);
         var definition = await ecs.RegisterTaskDefinition(Definition(Unique("migrate"), "app:1"), NoTags, CancellationToken.None);
         var network = await MotoNetwork.Create(CancellationToken.None);
         var startedBy = Unique("migrate");
 
         var started = await ecs.RunTask(
-            new EcsRunTaskRequest(cluster.Name, definition.Arn, "app", ["/app/App", "migrate"], Ecs.NetworkConfiguration(network.SubnetIds, [network.SecurityGroupId], assignPublicIp: false), startedBy),
+            new EcsRunTaskRequest(cluster.Name, definition.Arn, "app", ["/app/App", "migrate"], EcsClient.NetworkConfiguration(network.SubnetIds, [network.SecurityGroupId], assignPublicIp: false), startedBy),
             CancellationToken.None);
         var listed = await ecs.ListTasks(cluster.Name, serviceName: null, startedBy, "RUNNING", CancellationToken.None);
         // moto steps a task one state further on each DescribeTasks, as real tasks move on between calls.
@@ -125,11 +126,11 @@ public class EcsTests
     [MotoFact]
     public async Task Describing_no_tasks_calls_nothing_and_a_run_without_a_cluster_is_one_clear_error()
     {
-        var ecs = new Ecs(Client(Ecs.Service));
+        var ecs = new EcsClient(Client(EcsClient.Service));
 
         Assert.Empty(await ecs.DescribeTasks("any", [], CancellationToken.None));
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => ecs.RunTask(
-            new EcsRunTaskRequest(Unique("nowhere"), "family:1", "app", ["true"], Ecs.NetworkConfiguration(["subnet-1"], [], false), "test"),
+            new EcsRunTaskRequest(Unique("nowhere"), "family:1", "app", ["true"], EcsClient.NetworkConfiguration(["subnet-1"], [], false), "test"),
             CancellationToken.None));
         Assert.Equal("ClusterNotFoundException", error.Code);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Amazon.Runtime;
 using Engine;
+using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

@@ -1,3 +1,7 @@
+using Pipeline.Delivery;
+using Pipeline.Images;
+using Pipeline.Waiting;
+
 namespace BuildTests.Aws;
 
 /// <summary>

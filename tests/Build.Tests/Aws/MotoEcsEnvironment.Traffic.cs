@@ -1,3 +1,5 @@
+using Pipeline.Delivery;
+
 namespace BuildTests.Aws;
 
 /// <summary>

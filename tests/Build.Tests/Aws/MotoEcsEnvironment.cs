@@ -1,5 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Pipeline.Aws;
+using Pipeline.Delivery;
+using Pipeline.Platforms.Ecs;
+using Pipeline.Platforms.Ecs.Provisioning;
+using Pipeline.Waiting;
 
 namespace BuildTests.Aws;
 
@@ -22,7 +27,7 @@ internal sealed partial class MotoEcsEnvironment
         Settings = settings;
         Network = network;
         var connection = MotoNetwork.Connection();
-        Ecs = new global::Ecs(connection);
+        Ecs = new EcsClient(connection);
         Elb = new Elbv2(connection);
         Metrics = new CloudWatch(connection);
         Logs = new CloudWatchLogs(connection);
@@ -34,7 +39,7 @@ internal sealed partial class MotoEcsEnvironment
 
     public EcsNames Names => Settings.Platform.Names;
 
-    public global::Ecs Ecs { get; }
+    public EcsClient Ecs { get; }
 
     public Elbv2 Elb { get; }
 
@@ -93,7 +98,7 @@ internal sealed partial class MotoEcsEnvironment
     /// </summary>
     public async Task DeleteServicesAsync()
     {
-        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), global::Ecs.Service);
+        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), EcsClient.Service);
         foreach (var color in new[] { Color.Blue, Color.Green })
             await ecs.CallAsync("DeleteService", new JsonObject { ["cluster"] = Names.Cluster, ["service"] = Names.Service(color) }, CancellationToken.None);
     }
@@ -101,7 +106,7 @@ internal sealed partial class MotoEcsEnvironment
     /// <summary>A task as ECS describes it now, as raw JSON: the typed EcsTask has no startedBy or overrides, which a test reads.</summary>
     public async Task<JsonElement> DescribeTaskAsync(string taskArn)
     {
-        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), global::Ecs.Service);
+        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), EcsClient.Service);
         var answer = await ecs.CallAsync("DescribeTasks", new JsonObject { ["cluster"] = Names.Cluster, ["tasks"] = new JsonArray(taskArn) }, CancellationToken.None);
         return answer.GetProperty("tasks")[0];
     }

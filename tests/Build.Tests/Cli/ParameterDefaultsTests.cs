@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Engine.Running;
+using Pipeline.Delivery;
 
 namespace BuildTests.Cli;
 

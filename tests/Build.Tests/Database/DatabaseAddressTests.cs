@@ -1,3 +1,5 @@
+using Pipeline.Database;
+
 namespace BuildTests.Database;
 
 public class DatabaseAddressTests

@@ -1,3 +1,5 @@
+using Pipeline.Delivery;
+
 namespace BuildTests.Delivery;
 
 /// <summary>

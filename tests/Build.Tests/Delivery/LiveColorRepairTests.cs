@@ -1,3 +1,6 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+
 namespace BuildTests.Delivery;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Pipeline.Delivery;
+using Pipeline.Images;
+
 namespace BuildTests.Delivery;
 
 /// <summary>What DeployProduction may take from staging: its live release, or a digest that went live there; nothing else.</summary>

@@ -1,3 +1,5 @@
+using Pipeline.Hosting;
+
 namespace BuildTests.Hosting;
 
 /// <summary>The hosting map: the one place that knows which platform hosts an environment.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Engine;
+using Pipeline.Images;
 
 namespace BuildTests.Images;
 

@@ -1,3 +1,5 @@
+using Pipeline.Images;
+
 namespace BuildTests.Images;
 
 public class GitUrlTests

@@ -1,3 +1,5 @@
+using Pipeline.Images;
+
 namespace BuildTests.Images;
 
 /// <summary>Pushing to a real registry: the digest recorded is the registry's, and a tag never moves.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BuildTests.Cli;
+using Pipeline.Images;
 
 namespace BuildTests.Images;
 

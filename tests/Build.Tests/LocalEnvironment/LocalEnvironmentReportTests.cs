@@ -1,4 +1,5 @@
 using Engine;
+using Pipeline.Platforms.Local;
 
 namespace BuildTests.LocalEnvironment;
 

@@ -1,5 +1,6 @@
 using Engine;
 using Engine.Running;
+using Pipeline.Platforms.Local;
 
 namespace BuildTests.LocalEnvironment;
 

@@ -1,3 +1,7 @@
+using Pipeline.GitHub;
+using Pipeline.Release;
+using Pipeline.Versioning;
+
 namespace BuildTests.Release;
 
 public class ChangelogTests

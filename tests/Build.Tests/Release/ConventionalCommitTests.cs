@@ -1,3 +1,5 @@
+using Pipeline.Versioning;
+
 namespace BuildTests.Release;
 
 public class ConventionalCommitTests

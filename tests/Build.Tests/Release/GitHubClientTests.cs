@@ -1,4 +1,6 @@
 using System.Text;
+using Pipeline.GitHub;
+using Pipeline.Release;
 
 namespace BuildTests.Release;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Scanning;
 
 namespace BuildTests.Scanning;
 

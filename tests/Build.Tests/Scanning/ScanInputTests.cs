@@ -1,4 +1,5 @@
 using BuildTests.Cli;
+using Pipeline.Images;
 
 namespace BuildTests.Scanning;
 

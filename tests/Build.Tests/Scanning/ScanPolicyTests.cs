@@ -1,3 +1,5 @@
+using Pipeline.Scanning;
+
 namespace BuildTests.Scanning;
 
 public class ScanPolicyTests

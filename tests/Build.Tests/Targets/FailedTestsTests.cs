@@ -1,3 +1,5 @@
+using Pipeline.Testing;
+
 namespace BuildTests.Targets;
 
 public class FailedTestsTests

@@ -1,4 +1,6 @@
 using Engine;
+using Pipeline.Linting;
+using Pipeline.Tools;
 
 namespace BuildTests.Targets;
 

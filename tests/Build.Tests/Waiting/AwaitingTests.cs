@@ -1,3 +1,5 @@
+using Pipeline.Waiting;
+
 namespace BuildTests.Waiting;
 
 /// <summary>

@@ -1,3 +1,7 @@
+using Pipeline.Waiting;
+
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// How MigrateDb and RestoreDb wait on AWS (a snapshot to be available, the migration task to stop). ECS and RDS
 /// describe calls are rate-limited: a look every 5 s while the state changes, backing off to 15 s while it does not.

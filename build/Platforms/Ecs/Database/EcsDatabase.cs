@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Database;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// The database of an environment on AWS, an RDS instance the build never connects to: the release's image checks

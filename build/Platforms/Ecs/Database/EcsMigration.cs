@@ -1,5 +1,10 @@
 using System.Diagnostics;
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Database;
+using Pipeline.Images;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// MigrateDb on an AWS environment: the release's image migrates its own database as a one-off ECS task in the
@@ -8,7 +13,7 @@ using Engine;
 /// task, before it migrates (<see cref="MigrationTaskCommand"/>): a change that breaks the serving version stops it
 /// with nothing applied, and the error names the script, the line and what breaks (<see cref="MigrationCheckLog"/>).
 /// </summary>
-internal sealed class EcsMigration(Ecs ecs, MigrationSnapshots snapshots, MigrationTask task)
+internal sealed class EcsMigration(EcsClient ecs, MigrationSnapshots snapshots, MigrationTask task)
 {
     public async Task<MigrationRecord> RunAsync(EcsMigrationTarget target, MigrationRequest request, AbsolutePath recordFile, CancellationToken cancellation)
     {

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Database;
+using Pipeline.Hosting;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// A build that works on an environment's database on AWS: an RDS instance (snapshots before a migration, restores

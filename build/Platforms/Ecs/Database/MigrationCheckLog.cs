@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// What the compatibility check in the one-off task (<c>migrate --check</c>) said, read from the migrate command's
 /// lines in the task's log, as the versions are (the task's report file stays in its container): passed

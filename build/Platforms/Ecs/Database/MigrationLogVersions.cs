@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// The schema versions before and after, read from the migrate command's own lines in the task's log (the task's
 /// report file stays in its container): "…: at V2, 1 pending up to V3", "migrated V2 to V3 in 40 ms", "up to date at V3".

@@ -1,4 +1,8 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Waiting;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// The RDS snapshots MigrateDb takes before it migrates an AWS environment, and the ones RestoreDb accepts: named by

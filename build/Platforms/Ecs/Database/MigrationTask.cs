@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Waiting;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// The one-off ECS task that migrates: the release's task definition revision with the <c>migrate</c> command
 /// override, in the service's network; waited for until it stops, then judged by its containers' exit codes, its
 /// log's tail printed (redacted). Started by MigrateDb so a console shows who started it.
 /// </summary>
-internal sealed class MigrationTask(Ecs ecs, CloudWatchLogs logs, Awaiting awaiting)
+internal sealed class MigrationTask(EcsClient ecs, CloudWatchLogs logs, Awaiting awaiting)
 {
     public const string StartedBy = "MigrateDb";
     public const int TailLines = 40;

@@ -1,3 +1,7 @@
+using Pipeline.Database;
+
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// The container command the one-off task runs: the image's own <c>migrate</c> with MigrateDb's options. The image's
 /// entry point starts the service's binary, so the command is only its arguments, as <c>docker run IMAGE migrate</c>.

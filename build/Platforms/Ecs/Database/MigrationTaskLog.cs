@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Pipeline.Aws;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// Where the migration container's output goes: the awslogs group and stream prefix of its task definition, else

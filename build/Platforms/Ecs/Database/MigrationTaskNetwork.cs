@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Pipeline.Aws;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// Where the migration task runs: in the network of the environment's service (its subnets and security groups reach
@@ -7,7 +11,7 @@ using System.Text.Json.Nodes;
 /// </summary>
 internal static class MigrationTaskNetwork
 {
-    public static async Task<MigrationTaskPlace> FindAsync(Ecs ecs, EcsNames names, CancellationToken cancellation)
+    public static async Task<MigrationTaskPlace> FindAsync(EcsClient ecs, EcsNames names, CancellationToken cancellation)
     {
         IReadOnlyList<EcsService> services;
         try

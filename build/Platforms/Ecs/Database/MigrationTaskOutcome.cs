@@ -1,3 +1,7 @@
+using Pipeline.Aws;
+
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// What a stopped migration task says: it succeeded only when every container exited with 0. A container without an
 /// exit code never ran its command (the image could not be pulled, a secret could not be read…): the task's

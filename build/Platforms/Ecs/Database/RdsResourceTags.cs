@@ -1,3 +1,7 @@
+using Pipeline.Aws;
+
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// RDS's ListTagsForResource, which the RDS client does not offer: how RestoreDb tells a snapshot MigrateDb took
 /// (tagged <see cref="MigrationSnapshots.CreatedByTag"/>) from any other.

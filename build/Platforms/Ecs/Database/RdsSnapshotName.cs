@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// The names MigrateDb gives its RDS snapshots, &lt;app&gt;-&lt;env&gt;-&lt;yyyyMMdd-HHmmss&gt; (UTC), and the only names RestoreDb
 /// accepts on AWS: a valid RDS identifier of that shape, so never a path or an ARN of someone else's snapshot.

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+namespace Pipeline.Platforms.Ecs.Database;
+
 /// <summary>
 /// What the build prints of a task's log passes through here: a database URL's password or a Password= keyword
 /// becomes ***. The build never knows the task's secrets (ECS injects them), so it cannot mask them by value.

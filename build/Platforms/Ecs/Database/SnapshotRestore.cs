@@ -1,5 +1,9 @@
 using System.Globalization;
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs.Database;
 
 /// <summary>
 /// RestoreDb on AWS: a snapshot MigrateDb took becomes a new RDS instance, &lt;instance&gt;-restored-&lt;UTC time&gt;; the

@@ -1,3 +1,8 @@
+using Pipeline.Aws;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs.Provisioning;
+
 /// <summary>
 /// What of an environment already exists, looked up before Provision creates anything, and the check that what is
 /// missing can be created from the parameters given (one line naming each parameter it lacks).
@@ -9,7 +14,7 @@ public sealed record EcsInventory(
     IReadOnlyDictionary<Color, string> Revisions,
     IReadOnlySet<Color> Services)
 {
-    public static async Task<EcsInventory> TakeAsync(EcsNames names, Ecs ecs, Elbv2 elb, CancellationToken cancellation)
+    public static async Task<EcsInventory> TakeAsync(EcsNames names, EcsClient ecs, Elbv2 elb, CancellationToken cancellation)
     {
         Color[] colors = [Color.Blue, Color.Green];
         var cluster = await ecs.DescribeCluster(names.Cluster, cancellation) is { Status: "ACTIVE" } active ? active : null;

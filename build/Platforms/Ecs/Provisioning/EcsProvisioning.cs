@@ -1,11 +1,15 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs.Provisioning;
 
 /// <summary>
 /// Creates what the ECS platform needs and is missing, in dependency order, and says of each resource whether it was
 /// found or created; a second run finds everything. What a missing resource needs (subnets, roles, an image) is
 /// checked for all of them before the first is created, so bad input changes nothing.
 /// </summary>
-public sealed class EcsProvisioning(ProvisionSettings settings, Ecs ecs, Elbv2 elb, CloudWatchLogs logs)
+public sealed class EcsProvisioning(ProvisionSettings settings, EcsClient ecs, Elbv2 elb, CloudWatchLogs logs)
 {
     private static readonly Color[] Colors = [Color.Blue, Color.Green];
     private readonly List<string> created = [];

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Ecs.Provisioning;
 
 /// <summary>
 /// A color's first task definition: one Fargate container with the service's port, its color (APP_COLOR), the

@@ -1,3 +1,5 @@
+namespace Pipeline.Platforms.Ecs.Provisioning;
+
 /// <summary>What Provision needs to create an environment's resources; only checked for what is missing.</summary>
 public sealed record ProvisionSettings
 {

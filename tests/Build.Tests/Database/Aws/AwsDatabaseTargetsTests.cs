@@ -1,6 +1,8 @@
 using System.Text.Json;
 using BuildTests.Aws;
 using BuildTests.Cli;
+using Pipeline.Delivery;
+using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

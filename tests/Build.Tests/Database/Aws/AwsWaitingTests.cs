@@ -1,3 +1,6 @@
+using Pipeline.Platforms.Ecs.Database;
+using Pipeline.Waiting;
+
 namespace BuildTests.Database.Aws;
 
 /// <summary>

@@ -2,6 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BuildTests.Aws;
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Database;
+using Pipeline.Delivery;
+using Pipeline.Images;
+using Pipeline.Platforms.Ecs;
+using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 
@@ -58,7 +64,7 @@ public sealed class EcsMigrationTests : IDisposable
         var record = await clients.Migration(MotoDatabaseClients.Fast).RunAsync(Target(environment.Names), Request() with { SkipBackup = true }, RecordFile, CancellationToken.None);
 
         Assert.Null(record.Backup);
-        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
+        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), EcsClient.Service);
         var definition = await ecs.CallAsync("DescribeTaskDefinition", new JsonObject { ["taskDefinition"] = record.OneOffTask!.TaskDefinition }, CancellationToken.None);
         Assert.Equal(Release, definition.GetProperty("taskDefinition").GetProperty("containerDefinitions")[0].GetProperty("image").GetString());
     }
@@ -81,7 +87,7 @@ public sealed class EcsMigrationTests : IDisposable
             $"There is no ECS service {bare.Names.Service(Color.Blue)} or {bare.Names.Service(Color.Green)} in cluster {bare.Names.Cluster} to take the network from: run Provision --environment {bare.Names.Environment} first.",
             noServices.Message);
         Assert.Equal($"There is no RDS instance '{complete.Names.Prefix}' in this account and region: pass --rds-instance, or run Provision first.", noInstance.Message);
-        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), Ecs.Service);
+        using var ecs = new AwsJsonClient(MotoNetwork.Connection(), EcsClient.Service);
         foreach (var cluster in new[] { bare.Names.Cluster, complete.Names.Cluster })
             Assert.Empty((await ecs.CallAsync("ListTasks", new JsonObject { ["cluster"] = cluster }, CancellationToken.None)).GetProperty("taskArns").EnumerateArray());
         var revisions = await ecs.CallAsync("ListTaskDefinitions", new JsonObject { ["familyPrefix"] = complete.Names.TaskFamily(Color.Blue) }, CancellationToken.None);

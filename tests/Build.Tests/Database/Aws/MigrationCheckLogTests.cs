@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Aws;
+using Pipeline.Database;
+using Pipeline.Platforms.Ecs.Database;
 using TestSupport;
 
 namespace BuildTests.Database.Aws;

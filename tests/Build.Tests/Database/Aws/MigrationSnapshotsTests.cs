@@ -1,4 +1,7 @@
 using BuildTests.Aws;
+using Pipeline.Aws;
+using Pipeline.Platforms.Ecs;
+using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Pipeline.Platforms.Ecs;
+using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Pipeline.Aws;
+using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

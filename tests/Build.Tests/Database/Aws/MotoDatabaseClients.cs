@@ -1,4 +1,6 @@
 using BuildTests.Aws;
+using Pipeline.Platforms.Ecs.Database;
+using Pipeline.Waiting;
 
 namespace BuildTests.Database.Aws;
 

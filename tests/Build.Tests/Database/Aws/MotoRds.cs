@@ -1,4 +1,5 @@
 using BuildTests.Aws;
+using Pipeline.Aws;
 
 namespace BuildTests.Database.Aws;
 

@@ -1,4 +1,6 @@
 using BuildTests.Aws;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
 
 namespace BuildTests.Delivery.Ecs;
 

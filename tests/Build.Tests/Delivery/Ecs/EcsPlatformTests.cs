@@ -1,4 +1,6 @@
 using BuildTests.Aws;
+using Pipeline.Aws;
+using Pipeline.Delivery;
 
 namespace BuildTests.Delivery.Ecs;
 

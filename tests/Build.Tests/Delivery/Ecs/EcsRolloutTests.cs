@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Pipeline.Aws;
+using Pipeline.Delivery.Roles;
+using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Delivery.Ecs;
 

@@ -1,5 +1,7 @@
 using BuildTests.Aws;
 using BuildTests.Cli;
+using Pipeline.Aws;
+using Pipeline.Delivery;
 
 namespace BuildTests.Delivery.Ecs;
 

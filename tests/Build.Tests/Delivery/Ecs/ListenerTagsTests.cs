@@ -1,4 +1,6 @@
 using BuildTests.Aws;
+using Pipeline.Delivery;
+using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Delivery.Ecs;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using BuildTests.Delivery.Local;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
 
 namespace BuildTests.Delivery.EndToEnd;
 

@@ -1,4 +1,5 @@
 using BuildTests.Delivery.Local;
+using Pipeline.Delivery;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BuildTests.Delivery.Local;
+using Pipeline.Delivery;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

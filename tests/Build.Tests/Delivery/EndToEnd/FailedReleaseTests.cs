@@ -1,5 +1,7 @@
 using System.Text.Json;
 using BuildTests.Delivery.Local;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

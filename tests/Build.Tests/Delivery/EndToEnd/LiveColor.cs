@@ -1,3 +1,5 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
 
 namespace BuildTests.Delivery.EndToEnd;
 

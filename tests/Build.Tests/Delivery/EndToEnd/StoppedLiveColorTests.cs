@@ -1,5 +1,7 @@
 using BuildTests.Delivery.Local;
 using BuildTests.Images;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Pipeline.Delivery;
+using Pipeline.Tools;
 
 namespace BuildTests.Delivery.Local;
 

@@ -1,4 +1,6 @@
 using Engine;
+using Pipeline.Delivery;
+using Pipeline.Platforms.Local;
 
 namespace BuildTests.Delivery.Local;
 

@@ -1,3 +1,6 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+
 namespace BuildTests.Delivery.Local;
 
 /// <summary>HAProxy as the router: weights, the test listener, the traffic counters, and a restart from the stored state.</summary>

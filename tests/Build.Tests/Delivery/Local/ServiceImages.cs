@@ -1,4 +1,6 @@
 using Engine;
+using Pipeline.Images;
+using Pipeline.Tools;
 
 namespace BuildTests.Delivery.Local;
 

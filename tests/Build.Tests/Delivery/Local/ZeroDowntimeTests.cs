@@ -1,3 +1,5 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.Local;

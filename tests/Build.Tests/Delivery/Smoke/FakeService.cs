@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using Pipeline.Delivery;
 using static BuildTests.LocalHttpServer;
 
 namespace BuildTests.Delivery.Smoke;

@@ -1,3 +1,6 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Smoke;
+
 namespace BuildTests.Delivery.Smoke;
 
 /// <summary>

@@ -1,4 +1,6 @@
 using App.Migrating;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Smoke;
 using TestSupport;
 using Xunit.Abstractions;
 

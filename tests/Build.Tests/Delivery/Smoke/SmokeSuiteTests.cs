@@ -1,3 +1,4 @@
+using Pipeline.Delivery;
 using static BuildTests.LocalHttpServer;
 
 namespace BuildTests.Delivery.Smoke;

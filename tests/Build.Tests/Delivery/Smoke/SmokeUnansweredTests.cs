@@ -1,3 +1,5 @@
+using Pipeline.Delivery;
+using Pipeline.Delivery.Smoke;
 using TestSupport;
 using static BuildTests.LocalHttpServer;
 

@@ -1,4 +1,6 @@
 using BuildTests.Aws;
+using Pipeline.Delivery;
+using Pipeline.Images;
 
 namespace BuildTests.Platforms.Contract;
 

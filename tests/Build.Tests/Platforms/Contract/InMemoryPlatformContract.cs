@@ -1,4 +1,6 @@
 using BuildTests.Delivery;
+using Pipeline.Delivery;
+using Pipeline.Images;
 
 namespace BuildTests.Platforms.Contract;
 

@@ -1,4 +1,7 @@
 using BuildTests.Delivery.Local;
+using Pipeline.Delivery;
+using Pipeline.Images;
+using Pipeline.Platforms.Local;
 
 namespace BuildTests.Platforms.Contract;
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Pipeline.Delivery;
+using Pipeline.Delivery.Roles;
+using Pipeline.Images;
 
 namespace BuildTests.Platforms.Contract;
 

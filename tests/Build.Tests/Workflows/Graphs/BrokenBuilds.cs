@@ -1,5 +1,6 @@
 using Engine;
 using Engine.Workflows;
+using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Workflows.Graphs;
 

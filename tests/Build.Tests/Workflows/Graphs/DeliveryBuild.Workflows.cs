@@ -1,4 +1,5 @@
 using Engine.Workflows;
+using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Workflows.Graphs;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>ECS services (rolling updates with the deployment circuit breaker) and tasks (a service's, or a one-off RunTask).</summary>
-public sealed partial class Ecs
+public sealed partial class EcsClient
 {
     /// <summary>
     /// A Fargate service behind one target group. A rolling update keeps every old task until a new one is healthy

@@ -1,15 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+namespace Pipeline.Aws;
+
 /// <summary>
 /// Amazon ECS's API (awsJson1_1), the operations the pipeline uses: clusters, task definition revisions and tags here;
-/// services and tasks in Ecs.Services.cs.
+/// services and tasks in EcsClient.Services.cs.
 /// </summary>
-public sealed partial class Ecs(AwsJsonClient client)
+public sealed partial class EcsClient(AwsJsonClient client)
 {
     public static readonly AwsService Service = new("ECS", "ECS", "ecs", "ecs", "AmazonEC2ContainerServiceV20141113", "application/x-amz-json-1.1");
 
-    public Ecs(AwsConnection connection)
+    public EcsClient(AwsConnection connection)
         : this(new AwsJsonClient(connection, Service))
     {
     }

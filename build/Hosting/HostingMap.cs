@@ -33,4 +33,18 @@ public sealed class HostingMap
 
     public HostedEnvironment this[string environment] =>
         environments.TryGetValue(environment, out var declared) ? declared : new HostedEnvironment(environment, Otherwise);
+
+    /// <summary>
+    /// Throws, as one line, when <paramref name="environment"/> is not hosted on <paramref name="platform"/>:
+    /// "the staging environment is hosted on ecs, not local: the local platform serves local only".
+    /// </summary>
+    public void Require(string environment, HostingPlatform platform, string component)
+    {
+        var hosted = this[environment];
+        if (hosted.IsHostedOn(platform))
+            return;
+        var served = environments.Values.Where(e => e.IsHostedOn(platform)).Select(e => e.Name).ToList();
+        var only = served.Count == 0 ? "no environment of this build's hosting map" : string.Join(", ", served) + " only";
+        throw new InvalidOperationException($"the {environment} environment is hosted on {hosted.Platform}, not {platform}: {component} serves {only}");
+    }
 }

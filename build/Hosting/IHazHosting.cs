@@ -15,4 +15,7 @@ public interface IHazHosting : IBuild
     HostingMap HostingMap => HostingMap.Default;
 
     HostedEnvironment HostedEnvironment => HostingMap[EnvironmentName];
+
+    /// <summary>Refuses, before anything is contacted, a platform's component asked to serve an environment hosted elsewhere.</summary>
+    void RequireHostedOn(HostingPlatform platform, string component) => HostingMap.Require(EnvironmentName, platform, component);
 }

@@ -35,11 +35,7 @@ public interface IHazEcsPlatform : IHazDeployment, IHazEcs
     }
 
     /// <summary>Refuses, before anything is contacted, an environment the hosting map does not put on ECS.</summary>
-    void RequireEcsHosting()
-    {
-        if (!HostedEnvironment.IsHostedOn(HostingPlatform.Ecs))
-            throw new InvalidOperationException($"the {EnvironmentName} environment is hosted on {HostedEnvironment.Platform}, not in ECS: deploy to an environment the hosting map puts on ECS (staging, production)");
-    }
+    void RequireEcsHosting() => RequireHostedOn(HostingPlatform.Ecs, "the ECS platform");
 
     /// <summary>The platform's settings from the parameters; the local environment is refused, it is not in ECS.</summary>
     EcsPlatformSettings EcsPlatformSettingsIn(string region)

@@ -11,7 +11,9 @@ public interface IHazLocalDatabase : IHazDatabase
 {
     IDatabasePlatform IHazDatabase.CreateDatabasePlatform() => CreateLocalDatabase();
 
-    IDatabasePlatform CreateLocalDatabase() => !HostedEnvironment.IsHostedOn(HostingPlatform.Local)
-        ? throw new InvalidOperationException($"the {EnvironmentName} environment's database is hosted on {HostedEnvironment.Platform}, not on this machine: its build needs that platform's database component")
-        : new LocalDatabase(target => DatabaseTargetChecks.Address(this, target), DatabaseUrl, new Backups(BackupsDirectory), TemporaryDirectory);
+    IDatabasePlatform CreateLocalDatabase()
+    {
+        RequireHostedOn(HostingPlatform.Local, "the local database (this machine's PostgreSQL)");
+        return new LocalDatabase(target => DatabaseTargetChecks.Address(this, target), DatabaseUrl, new Backups(BackupsDirectory), TemporaryDirectory);
+    }
 }

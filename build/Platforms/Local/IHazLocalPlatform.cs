@@ -36,8 +36,7 @@ public interface IHazLocalPlatform : IHazDeployment, IHazLocalDatabase
 
     IDeploymentPlatform CreateLocalPlatform()
     {
-        if (!HostedEnvironment.IsHostedOn(HostingPlatform.Local))
-            throw new InvalidOperationException($"environment '{EnvironmentName}' is hosted on {HostedEnvironment.Platform}, not on this machine: its build needs that platform; deploy to --environment local");
+        RequireHostedOn(HostingPlatform.Local, "the local platform (this machine's Docker and HAProxy)");
         return new LocalPlatform(new LocalPlatformSettings
         {
             App = LocalAppName,

@@ -56,12 +56,12 @@ public sealed partial class ComposedBuildTests
         var (code, output) = await build.RunAsync(null, "DeployBlueGreen", "--environment", "staging", "--image-digest", "localhost:5000/app@sha256:" + new string('a', 64));
 
         Assert.Equal(1, code);
-        Assert.Contains("environment 'staging' is hosted on ecs, not on this machine", output, StringComparison.Ordinal);
+        Assert.Contains("the staging environment is hosted on ecs, not local: the local platform (this machine's Docker and HAProxy) serves local only", output, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("MigrateDb", "the local environment's database is hosted on local, not on AWS")]
-    [InlineData("Provision", "the local environment is hosted on local, not in ECS")]
+    [InlineData("MigrateDb", "the local environment is hosted on local, not ecs: the AWS database (RDS, the migration task) serves staging, production only")]
+    [InlineData("Provision", "the local environment is hosted on local, not ecs: the ECS platform serves staging, production only")]
     public async Task The_ecs_build_refuses_the_local_environment_before_it_contacts_anything(string target, string refusal)
     {
         using var build = new CompiledBuild("EcsDelivery.dll");

@@ -51,6 +51,19 @@ public sealed class HostingMapTests
     }
 
     [Fact]
+    public void A_component_asked_for_an_environment_hosted_elsewhere_is_refused_naming_where_it_is_and_what_it_serves()
+    {
+        var map = HostingMap.Default;
+
+        map.Require("staging", HostingPlatform.Ecs, "the ECS platform");
+        var refused = Assert.Throws<InvalidOperationException>(() => map.Require("staging", HostingPlatform.Local, "the local platform"));
+        var nowhere = Assert.Throws<InvalidOperationException>(() => map.Require("local", new HostingPlatform("kubernetes"), "the Kubernetes platform"));
+
+        Assert.Equal("the staging environment is hosted on ecs, not local: the local platform serves local only", refused.Message);
+        Assert.Equal("the local environment is hosted on local, not kubernetes: the Kubernetes platform serves no environment of this build's hosting map", nowhere.Message);
+    }
+
+    [Fact]
     public void Platforms_are_equal_by_name()
     {
         Assert.Equal(HostingPlatform.Local, new HostingPlatform("local"));

@@ -23,7 +23,9 @@ public interface IHazAwsDatabase : IHazDatabase, IHazEcs
 
     IDatabasePlatform IHazDatabase.CreateDatabasePlatform() => CreateEcsDatabase();
 
-    IDatabasePlatform CreateEcsDatabase() => !HostedEnvironment.IsHostedOn(HostingPlatform.Ecs)
-        ? throw new InvalidOperationException($"the {EnvironmentName} environment's database is hosted on {HostedEnvironment.Platform}, not on AWS: its build needs that platform's database component")
-        : new EcsDatabase(ConnectAws, EcsNames, RdsInstanceId, MigrationTaskTimeout, SnapshotTimeout);
+    IDatabasePlatform CreateEcsDatabase()
+    {
+        RequireHostedOn(HostingPlatform.Ecs, "the AWS database (RDS, the migration task)");
+        return new EcsDatabase(ConnectAws, EcsNames, RdsInstanceId, MigrationTaskTimeout, SnapshotTimeout);
+    }
 }

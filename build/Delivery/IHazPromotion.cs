@@ -16,8 +16,8 @@ public interface IHazPromotion : IHazReleaseImage, IHazHosting
     // Keyed by the build: the source environment is read once per run.
     private static readonly ConditionalWeakTable<IHazPromotion, ColorRelease> Promotions = [];
 
-    /// <summary>Where the source environment's state is read: its platform's (a platform component provides it).</summary>
-    IPromotionSource CreatePromotionSource();
+    /// <summary>Where the source environment's state is read: on the platform the hosting map puts it on (a platform component provides it).</summary>
+    IPromotionSource CreatePromotionSource(HostedEnvironment source);
 
     (ImageDigest Image, string? Version, string? Commit)? IHazReleaseImage.PromotedRelease()
     {
@@ -29,7 +29,7 @@ public interface IHazPromotion : IHazReleaseImage, IHazHosting
 
     private ColorRelease PromoteFrom(string source)
     {
-        var state = CreatePromotionSource().ReadStateAsync(source, CancellationToken.None).GetAwaiter().GetResult();
+        var state = CreatePromotionSource(HostingMap[source]).ReadStateAsync(source, CancellationToken.None).GetAwaiter().GetResult();
         var release = Promotion.Verified(source, EnvironmentName, state, ImageDigest);
         Log.Information($"promoting {DeployRequest.Describe(release.Version, release.Digest)}, live in {source} since run {release.RunId ?? "(unknown)"}");
         return release;

@@ -24,5 +24,9 @@ public interface IDeployProduction : IHazEcsPlatform, IHazPromotion, IDeployBlue
         .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
         .DependsOn<ISmokeTest>(x => x.SmokeTest);
 
-    IPromotionSource IHazPromotion.CreatePromotionSource() => new EcsPromotionSource(new Elbv2(ConnectAws()), EcsNamesOf);
+    IPromotionSource IHazPromotion.CreatePromotionSource(HostedEnvironment source)
+    {
+        HostingMap.Require(source.Name, HostingPlatform.Ecs, "the ECS production deploy's promotion (the source's listener tags)");
+        return new EcsPromotionSource(new Elbv2(ConnectAws()), EcsNamesOf);
+    }
 }

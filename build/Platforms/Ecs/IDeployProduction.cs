@@ -20,9 +20,7 @@ public interface IDeployProduction : IHazEcsPlatform, IHazPromotion, IDeployBlue
         .Description("Promote the image staging verified to production (ECS): migrate, blue/green deploy, smoke test; never rebuilds")
         .ForProfile(ProductionProfile)
         .Requires(() => ConfirmCommittedSource(nameof(DeployProduction), ProductionProfile))
-        .DependsOn<IMigrateDb>(x => x.MigrateDb)
-        .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
-        .DependsOn<ISmokeTest>(x => x.SmokeTest);
+        .DependsOnTheDeploy();
 
     IPromotionSource IHazPromotion.CreatePromotionSource(HostedEnvironment source)
     {

@@ -2,7 +2,6 @@ using Engine;
 using Pipeline.Database;
 using Pipeline.Delivery;
 using Pipeline.Hosting;
-using Pipeline.Images;
 using Pipeline.Platforms.Ecs.Database;
 using Pipeline.Scanning;
 
@@ -21,10 +20,5 @@ public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest,
         .Description("The whole delivery to staging (ECS): image, scan, push to ECR, migrate, blue/green deploy, smoke test")
         .ForProfile(StagingProfile)
         .Requires(() => ConfirmCommittedSource(nameof(DeployStaging), StagingProfile))
-        .DependsOn<IBuildImage>(x => x.BuildImage)
-        .DependsOn<IScan>(x => x.Scan)
-        .DependsOn<IPushEcr>(x => x.PushEcr)
-        .DependsOn<IMigrateDb>(x => x.MigrateDb)
-        .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
-        .DependsOn<ISmokeTest>(x => x.SmokeTest);
+        .DependsOnTheWholeDelivery();
 }

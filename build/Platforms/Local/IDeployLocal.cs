@@ -17,10 +17,5 @@ public interface IDeployLocal : ILocalEnvironment, IHazLocalPlatform, IDeployBlu
         .Description("The whole delivery on the local environment: image, scan, push, migrate, blue/green deploy, smoke test")
         .ForProfile(LocalProfile)
         .DependsOn<ILocalEnvironment>(x => x.LocalEnvironment)
-        .DependsOn<IBuildImage>(x => x.BuildImage)
-        .DependsOn<IScan>(x => x.Scan)
-        .DependsOn<IPushEcr>(x => x.PushEcr)
-        .DependsOn<IMigrateDb>(x => x.MigrateDb)
-        .DependsOn<IDeployBlueGreen>(x => x.DeployBlueGreen)
-        .DependsOn<ISmokeTest>(x => x.SmokeTest);
+        .DependsOnTheWholeDelivery();
 }

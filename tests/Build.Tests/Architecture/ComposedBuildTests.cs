@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using BuildTests.Cli;
-using Pipeline.Aws;
-using Pipeline.Platforms.Ecs;
-using Pipeline.Platforms.Ecs.Database;
-using Pipeline.Platforms.Local;
 
 namespace BuildTests.Architecture;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Amazon.Runtime;
-using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

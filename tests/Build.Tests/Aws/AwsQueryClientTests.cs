@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using Amazon.Runtime;
-using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

@@ -1,5 +1,3 @@
-using Pipeline.Aws;
-
 namespace BuildTests.Aws;
 
 /// <summary>The CloudWatch client against moto: ALB metrics put, then read back as the canary analysis reads them.</summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Pipeline.Aws;
-using Pipeline.Delivery.Roles;
-using Pipeline.Platforms.Ecs;
 using TestSupport;
 
 namespace BuildTests.Aws;

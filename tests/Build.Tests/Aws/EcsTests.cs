@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

@@ -1,5 +1,3 @@
-using Pipeline.Aws;
-
 namespace BuildTests.Aws;
 
 /// <summary>The ELBv2 client against moto: the load balancer, target groups, a weighted listener, rules, tags, health.</summary>

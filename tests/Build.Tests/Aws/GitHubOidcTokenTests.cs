@@ -1,7 +1,6 @@
 using System.Text;
 using Amazon.Runtime;
 using Engine;
-using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

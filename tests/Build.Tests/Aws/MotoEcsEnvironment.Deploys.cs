@@ -1,7 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Images;
-using Pipeline.Waiting;
-
 namespace BuildTests.Aws;
 
 /// <summary>

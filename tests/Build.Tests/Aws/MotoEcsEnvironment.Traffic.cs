@@ -1,5 +1,3 @@
-using Pipeline.Delivery;
-
 namespace BuildTests.Aws;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Aws;
-using Pipeline.Delivery;
-using Pipeline.Platforms.Ecs;
-using Pipeline.Platforms.Ecs.Provisioning;
-using Pipeline.Waiting;
 
 namespace BuildTests.Aws;
 

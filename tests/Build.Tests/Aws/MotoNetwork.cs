@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Pipeline.Aws;
 
 namespace BuildTests.Aws;
 

@@ -1,5 +1,3 @@
-using Pipeline.Aws;
-
 namespace BuildTests.Aws;
 
 /// <summary>The RDS client against moto: snapshot an instance, wait for the snapshot, restore it to a new instance.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Engine.Running;
-using Pipeline.Delivery;
 
 namespace BuildTests.Cli;
 

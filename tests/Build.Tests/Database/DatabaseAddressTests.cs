@@ -1,5 +1,3 @@
-using Pipeline.Database;
-
 namespace BuildTests.Database;
 
 public class DatabaseAddressTests

@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
-
 namespace BuildTests.Delivery;
 
 /// <summary>The deploy's decisions on the in-memory platform: which color, when traffic moves, when it aborts.</summary>

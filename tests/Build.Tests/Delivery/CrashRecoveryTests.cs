@@ -1,5 +1,3 @@
-using Pipeline.Delivery;
-
 namespace BuildTests.Delivery;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Images;
-
 namespace BuildTests.Delivery;
 
 /// <summary>What a deploy is given, checked before anything changes: steps and digests.</summary>

@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Images;
-
 namespace BuildTests.Delivery;
 
 /// <summary>A deploy or rollback on the in-memory platform with virtual time, its log kept for assertions.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Delivery;
-
 namespace BuildTests.Delivery;
 
 /// <summary>One deploy per environment: a held lock stops a second deploy before it changes anything.</summary>

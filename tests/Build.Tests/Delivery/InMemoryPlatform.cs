@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
-
 namespace BuildTests.Delivery;
 
 /// <summary>

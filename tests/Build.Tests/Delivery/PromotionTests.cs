@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Images;
-
 namespace BuildTests.Delivery;
 
 /// <summary>What DeployProduction may take from staging: its live release, or a digest that went live there; nothing else.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Delivery;
-
 namespace BuildTests.Delivery;
 
 /// <summary>Rollback: a flip while the previous color stands by, a full deploy of its image once it does not.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Hosting;
-
 namespace BuildTests.Hosting;
 
 /// <summary>The hosting map: the one place that knows which platform hosts an environment.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Engine;
-using Pipeline.Images;
 
 namespace BuildTests.Images;
 

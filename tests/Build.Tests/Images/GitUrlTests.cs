@@ -1,5 +1,3 @@
-using Pipeline.Images;
-
 namespace BuildTests.Images;
 
 public class GitUrlTests

@@ -1,5 +1,3 @@
-using Pipeline.Images;
-
 namespace BuildTests.Images;
 
 /// <summary>BuildImage's builder against the real Docker engine: build, cache hit, rebuild after a change of input or stamp.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Images;
-
 namespace BuildTests.Images;
 
 /// <summary>Pushing to a real registry: the digest recorded is the registry's, and a tag never moves.</summary>

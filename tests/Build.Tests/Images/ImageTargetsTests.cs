@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BuildTests.Cli;
-using Pipeline.Images;
 
 namespace BuildTests.Images;
 

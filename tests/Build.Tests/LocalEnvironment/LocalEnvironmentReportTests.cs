@@ -1,5 +1,4 @@
 using Engine;
-using Pipeline.Platforms.Local;
 
 namespace BuildTests.LocalEnvironment;
 

@@ -1,6 +1,5 @@
 using Engine;
 using Engine.Running;
-using Pipeline.Platforms.Local;
 
 namespace BuildTests.LocalEnvironment;
 

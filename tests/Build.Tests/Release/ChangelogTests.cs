@@ -1,7 +1,3 @@
-using Pipeline.GitHub;
-using Pipeline.Release;
-using Pipeline.Versioning;
-
 namespace BuildTests.Release;
 
 public class ChangelogTests

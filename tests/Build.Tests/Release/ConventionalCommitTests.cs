@@ -1,5 +1,3 @@
-using Pipeline.Versioning;
-
 namespace BuildTests.Release;
 
 public class ConventionalCommitTests

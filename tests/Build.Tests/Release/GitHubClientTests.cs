@@ -1,6 +1,4 @@
 using System.Text;
-using Pipeline.GitHub;
-using Pipeline.Release;
 
 namespace BuildTests.Release;
 

@@ -1,6 +1,3 @@
-using Pipeline.Tools;
-using Pipeline.Versioning;
-
 namespace BuildTests.Release;
 
 /// <summary>The next version from a real repository's commits and tags.</summary>

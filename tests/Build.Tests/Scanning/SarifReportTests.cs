@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Scanning;
 
 namespace BuildTests.Scanning;
 

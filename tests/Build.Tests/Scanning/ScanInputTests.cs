@@ -1,5 +1,4 @@
 using BuildTests.Cli;
-using Pipeline.Images;
 
 namespace BuildTests.Scanning;
 

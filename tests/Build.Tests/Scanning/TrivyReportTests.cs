@@ -1,5 +1,3 @@
-using Pipeline.Scanning;
-
 namespace BuildTests.Scanning;
 
 public class TrivyReportTests

@@ -1,6 +1,3 @@
-using Pipeline.Scanning;
-using Pipeline.Tools;
-
 namespace BuildTests.Scanning;
 
 /// <summary>Real Trivy over a repository with a planted secret and a Dockerfile that runs as root.</summary>

@@ -1,5 +1,3 @@
-using Pipeline.Waiting;
-
 namespace BuildTests;
 
 /// <summary>Time that moves only when the code under test waits: bake times and deadlines of minutes take no real time in tests.</summary>

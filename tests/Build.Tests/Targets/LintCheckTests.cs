@@ -1,6 +1,4 @@
 using Engine;
-using Pipeline.Linting;
-using Pipeline.Tools;
 
 namespace BuildTests.Targets;
 

@@ -1,5 +1,3 @@
-using Pipeline.Testing;
-
 namespace BuildTests.Targets;
 
 public class TestTotalsTests

@@ -1,5 +1,3 @@
-using Pipeline.Waiting;
-
 namespace BuildTests.Waiting;
 
 /// <summary>

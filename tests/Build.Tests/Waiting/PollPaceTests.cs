@@ -1,5 +1,3 @@
-using Pipeline.Waiting;
-
 namespace BuildTests.Waiting;
 
 /// <summary>The waits between looks: fixed for the local platform; for ECS 5 s growing to 15 s while nothing changes.</summary>

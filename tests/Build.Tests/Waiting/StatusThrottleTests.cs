@@ -1,5 +1,3 @@
-using Pipeline.Waiting;
-
 namespace BuildTests.Waiting;
 
 /// <summary>When a waiting status is written: news at once, the same news again only once the interval has passed.</summary>

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using BuildTests.Aws;
 using BuildTests.Cli;
-using Pipeline.Delivery;
-using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

@@ -1,6 +1,3 @@
-using Pipeline.Platforms.Ecs.Database;
-using Pipeline.Waiting;
-
 namespace BuildTests.Database.Aws;
 
 /// <summary>

@@ -2,12 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BuildTests.Aws;
 using Engine;
-using Pipeline.Aws;
-using Pipeline.Database;
-using Pipeline.Delivery;
-using Pipeline.Images;
-using Pipeline.Platforms.Ecs;
-using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

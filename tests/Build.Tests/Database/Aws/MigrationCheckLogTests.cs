@@ -1,7 +1,4 @@
 using Engine;
-using Pipeline.Aws;
-using Pipeline.Database;
-using Pipeline.Platforms.Ecs.Database;
 using TestSupport;
 
 namespace BuildTests.Database.Aws;

@@ -1,6 +1,3 @@
-using Pipeline.Database;
-using Pipeline.Platforms.Ecs.Database;
-
 namespace BuildTests.Database.Aws;
 
 /// <summary>The names MigrateDb gives snapshots and restored instances, and the names RestoreDb refuses.</summary>

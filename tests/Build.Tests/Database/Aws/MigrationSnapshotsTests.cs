@@ -1,7 +1,4 @@
 using BuildTests.Aws;
-using Pipeline.Aws;
-using Pipeline.Platforms.Ecs;
-using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Pipeline.Platforms.Ecs;
-using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

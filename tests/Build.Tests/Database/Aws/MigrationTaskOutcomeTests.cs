@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Pipeline.Aws;
-using Pipeline.Platforms.Ecs.Database;
 
 namespace BuildTests.Database.Aws;
 

@@ -1,6 +1,4 @@
 using BuildTests.Aws;
-using Pipeline.Platforms.Ecs.Database;
-using Pipeline.Waiting;
 
 namespace BuildTests.Database.Aws;
 

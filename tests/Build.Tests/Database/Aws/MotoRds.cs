@@ -1,5 +1,4 @@
 using BuildTests.Aws;
-using Pipeline.Aws;
 
 namespace BuildTests.Database.Aws;
 

@@ -1,6 +1,4 @@
 using BuildTests.Aws;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
 
 namespace BuildTests.Delivery.Ecs;
 

@@ -1,6 +1,4 @@
 using BuildTests.Aws;
-using Pipeline.Aws;
-using Pipeline.Delivery;
 
 namespace BuildTests.Delivery.Ecs;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Pipeline.Aws;
-using Pipeline.Delivery.Roles;
-using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Delivery.Ecs;
 

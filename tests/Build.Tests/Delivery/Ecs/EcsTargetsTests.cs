@@ -1,7 +1,5 @@
 using BuildTests.Aws;
 using BuildTests.Cli;
-using Pipeline.Aws;
-using Pipeline.Delivery;
 
 namespace BuildTests.Delivery.Ecs;
 

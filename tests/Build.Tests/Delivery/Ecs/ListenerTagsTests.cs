@@ -1,6 +1,4 @@
 using BuildTests.Aws;
-using Pipeline.Delivery;
-using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Delivery.Ecs;
 

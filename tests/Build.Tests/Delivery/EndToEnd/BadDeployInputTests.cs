@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using BuildTests.Delivery.Local;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
 
 namespace BuildTests.Delivery.EndToEnd;
 

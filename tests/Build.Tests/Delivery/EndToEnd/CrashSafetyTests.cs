@@ -1,5 +1,4 @@
 using BuildTests.Delivery.Local;
-using Pipeline.Delivery;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BuildTests.Delivery.Local;
-using Pipeline.Delivery;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

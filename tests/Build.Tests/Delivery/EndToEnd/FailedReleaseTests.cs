@@ -1,7 +1,5 @@
 using System.Text.Json;
 using BuildTests.Delivery.Local;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using BuildTests.Delivery.Local;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
 using TestSupport;
 using Xunit.Abstractions;
 

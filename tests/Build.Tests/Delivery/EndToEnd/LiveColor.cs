@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
-
 namespace BuildTests.Delivery.EndToEnd;
 
 /// <summary>What every run must leave behind, whatever happened to it or to the run before.</summary>

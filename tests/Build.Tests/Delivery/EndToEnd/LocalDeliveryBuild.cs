@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using BuildTests.Cli;
-using Pipeline.Delivery;
-using Pipeline.Images;
 using TestSupport;
 
 namespace BuildTests.Delivery.EndToEnd;

@@ -1,7 +1,5 @@
 using BuildTests.Delivery.Local;
 using BuildTests.Images;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using BuildTests.Images;
 using BuildTests.Release;
-using Pipeline.Delivery;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.EndToEnd;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Pipeline.Delivery;
-using Pipeline.Tools;
 
 namespace BuildTests.Delivery.Local;
 

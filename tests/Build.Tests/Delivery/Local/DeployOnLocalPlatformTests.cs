@@ -1,5 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.Local;

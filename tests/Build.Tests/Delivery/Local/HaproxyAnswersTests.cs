@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Platforms.Local;
-
 namespace BuildTests.Delivery.Local;
 
 /// <summary>HAProxy 2.6's admin socket answers, as recorded, read into what the platform reports.</summary>

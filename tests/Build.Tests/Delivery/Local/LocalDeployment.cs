@@ -1,8 +1,4 @@
 using System.Net.Http.Json;
-using Pipeline.Delivery;
-using Pipeline.Images;
-using Pipeline.Platforms.Local;
-using Pipeline.Waiting;
 
 namespace BuildTests.Delivery.Local;
 

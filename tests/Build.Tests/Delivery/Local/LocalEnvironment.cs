@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Engine;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
-using Pipeline.Images;
-using Pipeline.Platforms.Local;
-using Pipeline.Tools;
 using TestSupport;
 
 namespace BuildTests.Delivery.Local;

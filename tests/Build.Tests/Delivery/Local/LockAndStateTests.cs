@@ -1,6 +1,4 @@
 using Engine;
-using Pipeline.Delivery;
-using Pipeline.Platforms.Local;
 
 namespace BuildTests.Delivery.Local;
 

@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
-
 namespace BuildTests.Delivery.Local;
 
 /// <summary>HAProxy as the router: weights, the test listener, the traffic counters, and a restart from the stored state.</summary>

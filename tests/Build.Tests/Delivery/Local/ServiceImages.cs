@@ -1,6 +1,4 @@
 using Engine;
-using Pipeline.Images;
-using Pipeline.Tools;
 
 namespace BuildTests.Delivery.Local;
 

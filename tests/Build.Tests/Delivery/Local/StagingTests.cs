@@ -1,8 +1,5 @@
 using Engine;
 using Engine.Output;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
-using Pipeline.Platforms.Local;
 using Xunit.Abstractions;
 
 namespace BuildTests.Delivery.Local;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Engine;
 using Engine.Output;
-using Pipeline.Delivery.Notifications;
 using TestSupport;
 using static BuildTests.LocalHttpServer;
 

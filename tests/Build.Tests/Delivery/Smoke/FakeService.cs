@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
-using Pipeline.Delivery;
 using static BuildTests.LocalHttpServer;
 
 namespace BuildTests.Delivery.Smoke;

@@ -1,6 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Delivery.Smoke;
-
 namespace BuildTests.Delivery.Smoke;
 
 /// <summary>

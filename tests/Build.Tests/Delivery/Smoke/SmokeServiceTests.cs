@@ -1,6 +1,4 @@
 using App.Migrating;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Smoke;
 using TestSupport;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using Pipeline.Delivery;
 using static BuildTests.LocalHttpServer;
 
 namespace BuildTests.Delivery.Smoke;

@@ -1,5 +1,3 @@
-using Pipeline.Delivery;
-using Pipeline.Delivery.Smoke;
 using TestSupport;
 using static BuildTests.LocalHttpServer;
 

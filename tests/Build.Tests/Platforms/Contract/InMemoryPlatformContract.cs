@@ -1,6 +1,4 @@
 using BuildTests.Delivery;
-using Pipeline.Delivery;
-using Pipeline.Images;
 
 namespace BuildTests.Platforms.Contract;
 

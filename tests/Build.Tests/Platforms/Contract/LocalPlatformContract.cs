@@ -1,7 +1,4 @@
 using BuildTests.Delivery.Local;
-using Pipeline.Delivery;
-using Pipeline.Images;
-using Pipeline.Platforms.Local;
 
 namespace BuildTests.Platforms.Contract;
 

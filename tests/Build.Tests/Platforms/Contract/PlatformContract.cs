@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using Pipeline.Delivery;
-using Pipeline.Delivery.Roles;
-using Pipeline.Images;
 
 namespace BuildTests.Platforms.Contract;
 

@@ -1,6 +1,5 @@
 using Engine;
 using Engine.Workflows;
-using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Workflows.Graphs;
 

@@ -1,5 +1,4 @@
 using Engine.Workflows;
-using Pipeline.Platforms.Ecs;
 
 namespace BuildTests.Workflows.Graphs;
 

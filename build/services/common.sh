@@ -52,8 +52,10 @@ services_wait() {
   shift 4
   until "$@" > /dev/null 2>&1; do
     elapsed=$((SECONDS - start))
-    # PostgreSQL logs the readiness probe's own early attempts as "FATAL: the database system is starting up".
-    if { [[ -n "$pid" ]] && ! kill -0 "$pid" 2> /dev/null; } || { grep 'FATAL' "$log" 2> /dev/null | grep -qv 'the database system is starting up'; } \
+    # PostgreSQL logs the readiness probe's own early attempts as "FATAL: the database system is starting up", and
+    # after an unclean stop (a killed machine) as "... is not yet accepting connections" while it recovers.
+    if { [[ -n "$pid" ]] && ! kill -0 "$pid" 2> /dev/null; } \
+      || { grep 'FATAL' "$log" 2> /dev/null | grep -qvE 'the database system is (starting up|not yet accepting connections)'; } \
       || ((elapsed >= deadline)); then
       tail -n 20 "$log" >&2 || true
       services_log "$service: not ready after ${elapsed}s / ${deadline}s (log: $log)"

@@ -40,14 +40,6 @@ internal sealed partial class LocalPlatform : IDeploymentPlatform
         await router.EnsureRunningAsync(cancellation);
     }
 
-    public Task<EnvironmentState> ReadStateAsync(CancellationToken cancellation) => Task.FromResult(state.Read());
-
-    public Task WriteStateAsync(EnvironmentState newState, CancellationToken cancellation)
-    {
-        state.Write(newState);
-        return Task.CompletedTask;
-    }
-
     public Task<DeployLock?> TryAcquireLockAsync(DeployLock wanted, DeployLock? replacing, CancellationToken cancellation) =>
         lockFile.TryAcquireAsync(wanted, replacing, cancellation);
 

@@ -34,6 +34,9 @@ internal static partial class Docker
         foreach (var (name, value) in run.SecretEnvironment)
             environment[name] = value;
         var result = await ToolRunner.RunUncheckedAsync(engine.Apply(invocation with { Environment = environment, LogOutput = false }), cancellation);
+        // The image still missing from the engine afterwards: its pull (--pull missing) is what failed.
+        if (result.ExitCode != 0 && (await RunQuiet(engine, ["image", "inspect", "--format", "{{.Id}}", run.Image], cancellation)).ExitCode != 0)
+            throw new ImageUnavailableException(run.Image, engine, PullFailure(result));
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"Could not start container {run.Name} from {run.Image} on {engine}: {LastError(result)}");
         return result.Output.Last(line => line.Trim().Length > 0).Trim();
@@ -97,6 +100,32 @@ internal static partial class Docker
     private static bool IsNoSuchContainer(ToolResult result) =>
         result.Errors.Any(line => line.Contains("No such container", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The last line of standard error that says what went wrong: not the client's "Run 'docker run --help'" (or "See …") that follows it.</summary>
     private static string LastError(ToolResult result) =>
-        result.Errors.LastOrDefault(line => line.Trim().Length > 0)?.Trim() ?? $"exit code {result.ExitCode}";
+        result.Errors.LastOrDefault(line => line.Trim().Length > 0 && !IsUsageHint(line))?.Trim() ?? $"exit code {result.ExitCode}";
+
+    private static bool IsUsageHint(string line) =>
+        line.TrimStart().StartsWith("Run 'docker ", StringComparison.Ordinal) || line.TrimStart().StartsWith("See 'docker ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Why the pull failed, as the daemon's last words put it: "manifest unknown" (from "manifest for … not found:
+    /// manifest unknown: manifest unknown"), "connection refused" (from "Get …: dial tcp …: connect: connection refused").
+    /// </summary>
+    private static string PullFailure(ToolResult result)
+    {
+        var error = LastError(result).TrimEnd('.');
+        var cause = error[(error.LastIndexOf(": ", StringComparison.Ordinal) + 1)..].Trim();
+        return cause.Length > 0 ? cause : error;
+    }
+}
+
+/// <summary>docker run found the image neither on the engine nor in its registry: the one line says which image, where, and why.</summary>
+internal sealed class ImageUnavailableException(string image, DockerEngine engine, string reason)
+    : InvalidOperationException($"image {image} is not on the Docker engine at {engine}, and its registry {RegistryOf(image)} cannot give it ({reason})")
+{
+    public string Registry => RegistryOf(image);
+
+    // As the client reads a reference: a first part with a dot, a port or "localhost" is a registry, else Docker Hub.
+    private static string RegistryOf(string image) =>
+        image.Split('/') is [var first, _, ..] && (first.Contains('.') || first.Contains(':') || first == "localhost") ? first : "docker.io";
 }

@@ -18,8 +18,11 @@
 #             router      the haproxy package (the local platform starts and configures its own HAProxy)
 #           Missing packages are installed from Debian (root or password-less sudo). Prints one line per service:
 #           "<service>: found|started|installed and started|made|linked|installed, <address> (details)".
+#           The root holds environment-id, a random id made with the root: the local platform records it in its
+#           state, so a state from a root that was removed (or moved aside) and made again is known as a previous
+#           environment's (see build/Platforms/Local/LocalEnvironmentId.cs).
 #   down    Stops what up started (pid files under the root), never an engine or server it found running; keeps
-#           the data unless --purge, which removes it, the root folder and the trivy link up made.
+#           the data unless --purge, which removes it, the environment id, the root folder and the trivy link up made.
 #   status  One line per service: whether it answers. Exit 0 when all do, 3 otherwise.
 #
 # Exit 2 when something cannot be provided (or on bad usage), with the reason as the last line on standard error.
@@ -92,6 +95,17 @@ local_env_data_note() {
   if [[ -n "$1" ]]; then echo "data removed: $2"; else echo "data kept in $2"; fi
 }
 
+# local_env_id: the environment's id, made once per root (random, written whole): a root made again is another
+# environment, whatever its folder is called. A root made before ids existed gets one on its next up.
+local_env_id() {
+  local file="$LOCAL_ENV_DIR/environment-id"
+  if [[ ! -s "$file" ]]; then
+    tr -d '-' < /proc/sys/kernel/random/uuid > "$file.new" && mv -f "$file.new" "$file" \
+      || local_env_fail "cannot write $file"
+  fi
+  cat "$file"
+}
+
 # One up or down at a time (two builds starting the environment at once would start everything twice).
 local_env_lock() {
   exec 9>> "$LOCAL_ENV_DIR/.lock"
@@ -109,7 +123,8 @@ case "$command" in
       mkdir -p -m 755 "$LOCAL_ENV_DIR" 2> /dev/null || local_env_fail "cannot create $LOCAL_ENV_DIR: run as root, or set APP_LOCAL_ENV_DIR to a folder you may write"
     fi
     local_env_lock
-    services_log "up: $LOCAL_ENV_DIR"
+    environment_id="$(local_env_id)"
+    services_log "up: $LOCAL_ENV_DIR (environment $environment_id)"
     docker_up
     docker_base_image_up
     registry_up
@@ -129,7 +144,7 @@ case "$command" in
     registry_down "$purge"
     docker_down "$purge"
     if [[ -n "$purge" ]]; then
-      rm -f "$LOCAL_ENV_DIR/.lock"
+      rm -f "$LOCAL_ENV_DIR/.lock" "$LOCAL_ENV_DIR/environment-id"
       rmdir "$LOCAL_ENV_DIR" 2> /dev/null || services_log "down: $LOCAL_ENV_DIR still holds files up did not make; left there"
     fi
     services_log "down: done in $((SECONDS - began))s"

@@ -41,6 +41,7 @@ public interface IHazLocalPlatform : IHazDeployment, IHazLocalDatabase
         {
             App = LocalAppName,
             StateDirectory = LocalStateDirectory is { } folder ? RootDirectory / folder : null,
+            EnvironmentRoot = LocalEnvironmentId.DefaultRoot(),
             PublicPort = LocalPublicPort,
             TestPort = LocalTestPort,
             BluePort = LocalBluePort,

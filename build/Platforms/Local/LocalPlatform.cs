@@ -45,14 +45,6 @@ internal sealed partial class LocalPlatform : IDeploymentPlatform
         await router.EnsureRunningAsync(cancellation);
     }
 
-    public Task<EnvironmentState> ReadStateAsync(CancellationToken cancellation) => Task.FromResult(state.Read());
-
-    public Task WriteStateAsync(EnvironmentState newState, CancellationToken cancellation)
-    {
-        state.Write(newState);
-        return Task.CompletedTask;
-    }
-
     public Task<DeployLock?> TryAcquireLockAsync(DeployLock wanted, DeployLock? replacing, CancellationToken cancellation) =>
         lockFile.TryAcquireAsync(wanted, replacing, cancellation);
 
@@ -68,13 +60,27 @@ internal sealed partial class LocalPlatform : IDeploymentPlatform
     public async Task StageAsync(Color color, StageRequest request, CancellationToken cancellation)
     {
         // A weighted color whose container does not run serves nothing: restarting the live color is how a deploy repairs it.
-        if (await router.WeightAsync(color, cancellation) is var weight and > 0 && await containers.InspectAsync(color, cancellation) is { IsRunning: true })
+        var weight = await router.WeightAsync(color, cancellation);
+        if (weight > 0 && await containers.InspectAsync(color, cancellation) is { IsRunning: true })
             throw new InvalidOperationException($"{color.Name()} receives {weight}% of {settings.Name}'s traffic: stage the idle color, or move the traffic first");
         if (request.Capacity != 1)
             Log.Information($"local: one container per color ({request.Capacity} asked)");
         await router.SetStateAsync(HaproxyConfig.PublicBackend, color, "maint", cancellation);
-        await containers.StartAsync(color, request, cancellation);
-        await router.SetStateAsync(HaproxyConfig.PublicBackend, color, "ready", cancellation);
+        try
+        {
+            await containers.StartAsync(color, request, cancellation);
+        }
+        catch (ImageUnavailableException e) when (weight > 0)
+        {
+            throw new InvalidOperationException($"{settings.Name}'s live release on {color.Name()} cannot be started again: {e.Message}; push that image to {e.Registry} again, or move {state.Path} aside so that the next deploy is this environment's first");
+        }
+        finally
+        {
+            // Ready whether or not the container started: a server left in maintenance reads as weight 0, and the
+            // repair after a failed start would find traffic on neither color and could not put it back.
+            await router.SetStateAsync(HaproxyConfig.PublicBackend, color, "ready", CancellationToken.None);
+        }
+
         Log.Information($"staged {request.Image.Short} on {color.Name()}: {settings.ContainerName(color)} on 127.0.0.1:{settings.PortOf(color)}");
     }
 

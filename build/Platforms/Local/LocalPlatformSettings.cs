@@ -19,6 +19,12 @@ public sealed record LocalPlatformSettings
     /// <summary>Default: $XDG_STATE_HOME (or ~/.local/state)/app-pipeline/&lt;app&gt;-&lt;environment&gt;.</summary>
     public AbsolutePath? StateDirectory { get; init; }
 
+    /// <summary>
+    /// The local environment's root (local-environment.sh's APP_LOCAL_ENV_DIR), whose id the state records: a state
+    /// recorded in another environment is set aside (<see cref="LocalEnvironmentId"/>). Null: no environment to check against.
+    /// </summary>
+    public AbsolutePath? EnvironmentRoot { get; init; }
+
     public int PublicPort { get; init; } = 8080;
 
     public int TestPort { get; init; } = 8081;

@@ -128,6 +128,10 @@ public sealed class LocalEnvironmentTests
             Assert.StartsWith($"postgres: initialized and started, 127.0.0.1:{script.PostgresPort} (database app, user app, password local-only; PostgreSQL ", lines[3], StringComparison.Ordinal);
             Assert.Matches("^trivy: (found|linked|installed), /", lines[4]);
             Assert.Matches("^router: (found|installed), /.*haproxy ", lines[5]);
+            // The root's id, which the local platform's state records: made with the root, kept while the root is.
+            var id = File.ReadAllText(script.Root / "environment-id").Trim();
+            Assert.Matches("^[0-9a-f]{32}$", id);
+            Assert.Contains($"local-environment: up: {script.Root} (environment {id})", upErrors, StringComparison.Ordinal);
 
             // Again: everything answers, nothing starts (and no server kept the lock of the first run).
             var (again, againOutput, againErrors) = await script.RunAsync("up").WaitAsync(TimeSpan.FromSeconds(60));
@@ -170,6 +174,7 @@ public sealed class LocalEnvironmentTests
             var (restart, restartOutput, restartErrors) = await script.RunAsync("up");
             Assert.True(restart == 0, restartOutput + restartErrors);
             Assert.StartsWith($"postgres: started, 127.0.0.1:{script.PostgresPort} ", Lines(restartOutput)[3], StringComparison.Ordinal);
+            Assert.Equal(id, File.ReadAllText(script.Root / "environment-id").Trim()); // the same environment, on its kept data
 
             var (purge, purgeOutput, _) = await script.RunAsync("down", "--purge");
             Assert.Equal(0, purge);

@@ -9,6 +9,8 @@ namespace BuildTests.Delivery.EndToEnd;
 /// The compiled build deploying to one test's own local environment (<see cref="Local.LocalEnvironment"/>: a unique app
 /// name, state folder and free ports, so tests cannot collide), with short bake, analysis and drain times, and the
 /// service's database, migrated, on the test PostgreSQL. Every run gets those options unless it passes its own.
+/// The build is told the environment's root (APP_LOCAL_ENV_DIR), which holds the id local-environment.sh up would have
+/// written into it, so every run records and checks the environment as a user's does.
 /// On dispose the environment's containers and HAProxy are gone, the database is dropped and the build's root deleted.
 /// </summary>
 internal sealed class LocalDeliveryBuild : IAsyncDisposable
@@ -22,7 +24,13 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
         build = timeout is { } runTimeout ? new CompiledBuild { Timeout = runTimeout } : new CompiledBuild();
         // --environment local reads the local profile's file: empty here, so nothing of this machine's local environment leaks in.
         File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.local.json"), "{}");
+        MakeEnvironmentRoot();
     }
+
+    /// <summary>The local environment's root as local-environment.sh up leaves it, as far as the build reads it: its environment-id.</summary>
+    public string EnvironmentRoot { get; } = Directory.CreateTempSubdirectory("env-").FullName;
+
+    public string EnvironmentId => File.ReadAllText(Path.Combine(EnvironmentRoot, "environment-id")).Trim();
 
     /// <summary>The environment's settings, state folder and platform, for the test's own reading of what the build left.</summary>
     public Local.LocalEnvironment Environment { get; } = new(settings => settings with { Environment = "local" });
@@ -76,6 +84,15 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
         return created;
     }
 
+    /// <summary>The root removed and made again, as local-environment.sh down --purge then up: the same folder, another environment.</summary>
+    public void RemakeEnvironmentRoot()
+    {
+        var before = EnvironmentId;
+        Directory.Delete(EnvironmentRoot, recursive: true);
+        MakeEnvironmentRoot();
+        Assert.NotEqual(before, EnvironmentId);
+    }
+
     public Task<BuildRun> RunAsync(params string[] args) => RunAsync(null, args);
 
     /// <summary>Runs the build to its end, with <paramref name="variables"/> on top of the environment it always gets.</summary>
@@ -109,13 +126,14 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
             finally
             {
                 build.Dispose();
+                Directory.Delete(EnvironmentRoot, recursive: true);
             }
         }
     }
 
     private Dictionary<string, string> Variables(IReadOnlyDictionary<string, string>? extra)
     {
-        var variables = new Dictionary<string, string> { ["NO_COLOR"] = "1" };
+        var variables = new Dictionary<string, string> { ["NO_COLOR"] = "1", ["APP_LOCAL_ENV_DIR"] = EnvironmentRoot };
         if (database is not null)
             variables["DATABASE_URL"] = database.Url;
         foreach (var (name, value) in extra ?? new Dictionary<string, string>())
@@ -141,6 +159,12 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
             ("--drain-time", "1s"),
         };
         return args.Concat(defaults.Where(d => !args.Contains(d.Option, StringComparer.Ordinal)).SelectMany(d => new[] { d.Option, d.Value }));
+    }
+
+    private void MakeEnvironmentRoot()
+    {
+        Directory.CreateDirectory(EnvironmentRoot);
+        File.WriteAllText(Path.Combine(EnvironmentRoot, "environment-id"), Guid.NewGuid().ToString("N") + "\n");
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -5,16 +5,44 @@ namespace BuildTests.Delivery.Local;
 /// <summary>
 /// The real service's image, built once per test run (publish and build take a minute or two) and pushed to the test
 /// registry, so the platform runs it by digest as a deploy does; and a second digest of the same service (the first
-/// with one more label), made in seconds, for tests that need two releases.
+/// with one more label), made in seconds, for tests that need two releases. One-off digests are for a test that
+/// deletes its release from the registry and the engine.
 /// </summary>
 public sealed class ServiceImages : IAsyncLifetime
 {
     private readonly AbsolutePath root = TestPaths.NewTemporaryRoot();
     private readonly string repository = "delivery-test-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly Dictionary<ImageDigest, string> oneOffTags = [];
 
     internal ImageDigest First { get; private set; } = null!;
 
     internal ImageDigest Second { get; private set; } = null!;
+
+    /// <summary>A digest no other test uses (the first image with a label of its own), which <see cref="DeleteAsync"/> may remove.</summary>
+    internal async Task<ImageDigest> OneOffAsync()
+    {
+        var tag = "one-off-" + Guid.NewGuid().ToString("N")[..8];
+        File.WriteAllText(root / $"Dockerfile.{tag}", $"FROM {repository}:1\nLABEL delivery-test={tag}\n");
+        await BuildAsync(tag, root / $"Dockerfile.{tag}", CancellationToken.None);
+        var image = await PushAsync(tag, CancellationToken.None);
+        oneOffTags[image] = tag;
+        return image;
+    }
+
+    /// <summary>
+    /// A one-off release gone as from an environment made again: its manifest deleted from the registry, and its tags
+    /// from this engine (no container may use it), so nothing can start it any more.
+    /// </summary>
+    internal async Task DeleteAsync(ImageDigest image)
+    {
+        var tag = oneOffTags[image];
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"http://{Registry}/v2/{repository}/manifests/{image.Digest}");
+        using var answer = await http.SendAsync(request);
+        Assert.True(answer.IsSuccessStatusCode, $"the registry refused to delete {image}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+        Images.FixtureImage.Docker("rmi", "--force", $"{repository}:{tag}", $"{Registry}/{repository}:{tag}");
+        oneOffTags.Remove(image);
+    }
 
     public async Task InitializeAsync()
     {
@@ -36,6 +64,8 @@ public sealed class ServiceImages : IAsyncLifetime
         try
         {
             Images.FixtureImage.Docker("rmi", "--force", $"{repository}:1", $"{repository}:2", $"{Registry}/{repository}:1", $"{Registry}/{repository}:2");
+            foreach (var tag in oneOffTags.Values)
+                Images.FixtureImage.Docker("rmi", "--force", $"{repository}:{tag}", $"{Registry}/{repository}:{tag}");
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {

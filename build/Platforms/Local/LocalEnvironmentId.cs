@@ -1,5 +1,7 @@
 using Engine;
 
+namespace Pipeline.Platforms.Local;
+
 /// <summary>
 /// Which local environment this is: the random id build/services/local-environment.sh writes into the environment's
 /// root (&lt;root&gt;/environment-id) when it makes the root, and when that was (the file's time). The state folder

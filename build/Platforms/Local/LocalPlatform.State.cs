@@ -1,4 +1,7 @@
 using Engine;
+using Pipeline.Delivery;
+
+namespace Pipeline.Platforms.Local;
 
 /// <summary>
 /// The state role on files: state.json records the local environment it was written in, and a state that cannot

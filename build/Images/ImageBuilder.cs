@@ -16,7 +16,7 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         // Side by side: on a cache hit these probes are most of the time the target takes.
         var sourceProbe = SourceStateAsync(recipe, cancellation);
         // The base image's layers, not its name: a newer runtime-deps:10.0 is new content even under the same name.
-        var layersProbe = Docker.LayerDigests(recipe.BaseImage, cancellation);
+        var layersProbe = DockerCli.LayerDigests(recipe.BaseImage, cancellation);
         await Task.WhenAll(sourceProbe, layersProbe);
         var (commit, dirty) = await sourceProbe;
         var baseImageLayers = await layersProbe;
@@ -25,7 +25,7 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         var tags = ImageTags.For(version, commit, dirty, contentTag);
         var record = new ImageRecord(recipe.Repository, tags, "", contentTag) { Version = stamp.Version, Revision = stamp.Revision };
 
-        if (await Docker.ImageId(record.LocalReference(contentTag), cancellation) is { } existing)
+        if (await DockerCli.ImageId(record.LocalReference(contentTag), cancellation) is { } existing)
         {
             Log.Information($"cache hit: {record.LocalReference(contentTag)} ({existing[..19]}) is built from the same inputs; not building");
             return await TagAll(record, record.LocalReference(contentTag), existing, cancellation);
@@ -34,14 +34,14 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
         if (await recipe.CacheRegistry(cancellation) is { } registry && await RegistryCache.TryPull(registry, contentTag, workDirectory, cancellation) is { } pulled)
         {
             Log.Information($"cache hit: pulled {pulled}, built from the same inputs; not building");
-            return await TagAll(record, pulled, (await Docker.ImageId(pulled, cancellation))!, cancellation);
+            return await TagAll(record, pulled, (await DockerCli.ImageId(pulled, cancellation))!, cancellation);
         }
 
         Log.Information($"no image {record.LocalReference(contentTag)} yet: building");
         await recipe.Prepare(stamp, cancellation);
         var imageIdFile = workDirectory.CreateDirectory() / "image-id.txt";
         File.Delete(imageIdFile);
-        await Docker.Build(
+        await DockerCli.Build(
             new DockerBuild(recipe.Context, recipe.Dockerfile, imageIdFile)
             {
                 Tags = tags.Select(record.LocalReference).ToList(),
@@ -71,9 +71,9 @@ internal sealed class ImageBuilder(AbsolutePath root, AbsolutePath workDirectory
     /// <summary>Adds the tags the image does not have yet: after a pull from the registry, or when one was removed.</summary>
     private static async Task<ImageRecord> TagAll(ImageRecord record, string source, string imageId, CancellationToken cancellation)
     {
-        var existing = await Docker.RepositoryTags(source, cancellation) ?? [];
+        var existing = await DockerCli.RepositoryTags(source, cancellation) ?? [];
         foreach (var reference in record.Tags.Select(record.LocalReference).Except(existing))
-            await Docker.Tag(source, reference, cancellation);
+            await DockerCli.Tag(source, reference, cancellation);
 
         return record with { ImageId = imageId, CacheHit = true };
     }

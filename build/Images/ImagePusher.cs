@@ -19,7 +19,7 @@ internal sealed class ImagePusher(AbsolutePath workDirectory)
 {
     public async Task<ImageRecord> PushAsync(ImageRecord image, PushDestination destination, CancellationToken cancellation)
     {
-        if (await Docker.ImageId(image.LocalReference(image.ContentTag), cancellation) != image.ImageId)
+        if (await DockerCli.ImageId(image.LocalReference(image.ContentTag), cancellation) != image.ImageId)
             throw new InvalidOperationException($"The engine has no image {image.ImageId[..19]} as {image.LocalReference(image.ContentTag)}: run BuildImage on this machine first.");
 
         using var registry = new RegistryClient(destination.Registry, destination.Login);
@@ -55,13 +55,13 @@ internal sealed class ImagePusher(AbsolutePath workDirectory)
         try
         {
             if (destination.Login is { } login)
-                await Docker.Login(destination.Registry, login.Username, login.Password, configDirectory, cancellation);
+                await DockerCli.Login(destination.Registry, login.Username, login.Password, configDirectory, cancellation);
             string? digest = null;
             foreach (var tag in tags)
             {
                 var remote = $"{destination.RemoteRepository}:{tag}";
-                await Docker.Tag(image.LocalReference(tag), remote, cancellation);
-                digest = await Docker.Push(remote, configDirectory, cancellation);
+                await DockerCli.Tag(image.LocalReference(tag), remote, cancellation);
+                digest = await DockerCli.Push(remote, configDirectory, cancellation);
             }
 
             return digest;

@@ -29,8 +29,8 @@ internal static class RegistryCache
         try
         {
             if (source.Login is { } login)
-                await Docker.Login(source.Registry, login.Username, login.Password, configDirectory, cancellation);
-            await Docker.Pull(remote, configDirectory, cancellation);
+                await DockerCli.Login(source.Registry, login.Username, login.Password, configDirectory, cancellation);
+            await DockerCli.Pull(remote, configDirectory, cancellation);
             return remote;
         }
         finally

@@ -1,8 +1,9 @@
 namespace Pipeline.Tools;
 
 /// <summary>
-/// What <see cref="Docker.Run"/> starts: a detached container by name. <see cref="SecretEnvironment"/> values never
-/// reach a command line (ps would show them): docker gets <c>-e NAME</c>, and the value in its own environment.
+/// What <see cref="DockerEngineApi.Run"/> starts: a detached container by name. All of its environment travels in the
+/// API request, never on a command line (ps would show it); <see cref="SecretEnvironment"/> is kept apart so that
+/// whoever builds a run can tell, and mask, what is secret.
 /// </summary>
 internal sealed record DockerRun(string Image, string Name)
 {
@@ -11,7 +12,7 @@ internal sealed record DockerRun(string Image, string Name)
     /// <summary>Docker's --restart policy: no, on-failure, always, unless-stopped.</summary>
     public string Restart { get; init; } = "no";
 
-    /// <summary>Plain variables, on the command line as -e NAME=value.</summary>
+    /// <summary>Plain variables.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> SecretEnvironment { get; init; } = new Dictionary<string, string>();

@@ -18,13 +18,13 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
     public const string LabelPrefix = "app-pipeline.";
 
     public async Task<ContainerInspection?> InspectAsync(Color color, CancellationToken cancellation) =>
-        await Docker.InspectContainer(settings.Docker, settings.ContainerName(color), cancellation);
+        await DockerEngineApi.InspectContainer(settings.Docker, settings.ContainerName(color), cancellation);
 
     /// <summary>Replaces whatever the color ran with the image; returns once the container started.</summary>
     public async Task StartAsync(Color color, StageRequest request, CancellationToken cancellation)
     {
         var name = settings.ContainerName(color);
-        await Docker.Remove(settings.Docker, name, force: true, cancellation);
+        await DockerEngineApi.Remove(settings.Docker, name, force: true, cancellation);
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{settings.PortOf(color).ToString(CultureInfo.InvariantCulture)}",
@@ -36,7 +36,7 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
             environment["APP_COMMIT"] = commit;
         foreach (var (key, value) in settings.ExtraContainerVariables)
             environment[key] = value;
-        await Docker.Run(settings.Docker, new DockerRun(request.Image.ToString(), name)
+        await DockerEngineApi.Run(settings.Docker, new DockerRun(request.Image.ToString(), name)
         {
             Network = "host",
             // A new release that crashes has failed, it is not to be started again and again: the policy changes
@@ -59,7 +59,7 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
     /// any other runs once. A color without a container has nothing to change.
     /// </summary>
     public Task ServesAllTrafficAsync(Color color, bool servesAll, CancellationToken cancellation) =>
-        Docker.SetRestartPolicy(settings.Docker, settings.ContainerName(color), servesAll ? "unless-stopped" : "no", cancellation);
+        DockerEngineApi.SetRestartPolicy(settings.Docker, settings.ContainerName(color), servesAll ? "unless-stopped" : "no", cancellation);
 
     /// <summary>What the engine says about the color: no container, starting, running, or failed with its end and last log lines.</summary>
     public async Task<ColorStatus> ObserveAsync(Color color, CancellationToken cancellation)
@@ -77,7 +77,7 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
             case "removing":
                 return new ColorStatus(ColorState.Stopped, $"{name} is being removed", image);
             default:
-                var logs = await Docker.Logs(settings.Docker, name, LogLines, cancellation);
+                var logs = await DockerEngineApi.Logs(settings.Docker, name, LogLines, cancellation);
                 var why = container.Error.Length > 0 ? $": {container.Error}" : "";
                 return new ColorStatus(ColorState.Failed, $"{name} {container.Status} with exit code {container.ExitCode}{why}", image, container.ExitCode, container.RestartCount, logs);
         }
@@ -87,7 +87,7 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
     public async Task StopAsync(Color color, CancellationToken cancellation)
     {
         var name = settings.ContainerName(color);
-        await Docker.Stop(settings.Docker, name, TimeSpan.FromSeconds(10), cancellation);
-        await Docker.Remove(settings.Docker, name, force: false, cancellation);
+        await DockerEngineApi.Stop(settings.Docker, name, TimeSpan.FromSeconds(10), cancellation);
+        await DockerEngineApi.Remove(settings.Docker, name, force: false, cancellation);
     }
 }

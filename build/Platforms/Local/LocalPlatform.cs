@@ -41,7 +41,7 @@ internal sealed partial class LocalPlatform : IDeploymentPlatform
     /// <summary>The engine first: with it down nothing is started, not even the router.</summary>
     public async Task CheckReachableAsync(CancellationToken cancellation)
     {
-        await Docker.EngineVersion(settings.Docker, cancellation);
+        await DockerEngineApi.EngineVersion(settings.Docker, cancellation);
         await router.EnsureRunningAsync(cancellation);
     }
 

@@ -34,7 +34,9 @@ public sealed class DeployOnLocalPlatformTests(ServiceImages images, ITestOutput
     public async Task A_release_whose_readiness_fails_never_receives_traffic()
     {
         await using var environment = new LocalEnvironment();
-        var deployment = new LocalDeployment(environment) { Settings = LocalDeployment.ShortBakes with { HealthTimeout = TimeSpan.FromSeconds(10) } };
+        // 20 s: on a loaded machine the container may not listen within 10, and the router's last word would be a refused
+        // connection instead of the readiness's 503 this case is about.
+        var deployment = new LocalDeployment(environment) { Settings = LocalDeployment.ShortBakes with { HealthTimeout = TimeSpan.FromSeconds(20) } };
         await deployment.DeployAsync(images.First, "1.0.0");
 
         await using var load = new PublicTraffic(environment.Platform.PublicAddress, connections: 2, requestsPerSecond: 40);
@@ -42,7 +44,7 @@ public sealed class DeployOnLocalPlatformTests(ServiceImages images, ITestOutput
         await load.StopAsync();
 
         Assert.Equal(DeploymentOutcome.Failed, record.Outcome);
-        Assert.StartsWith("green to be healthy: not reached in 10 s; last seen: HAProxy public/green: DOWN, check L7STS 503", record.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("green to be healthy: not reached in 20 s; last seen: HAProxy public/green: DOWN, check L7STS 503", record.Reason, StringComparison.Ordinal);
         Assert.Empty(load.Failures);
         Assert.Equal(["blue"], load.ByColor.Keys);
         Assert.Equal(ColorState.Stopped, (await environment.Platform.ObserveAsync(Color.Green, CancellationToken.None)).State);

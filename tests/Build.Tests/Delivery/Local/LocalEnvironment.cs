@@ -92,7 +92,7 @@ internal sealed class LocalEnvironment : IAsyncDisposable
         {
             try
             {
-                await Docker.Remove(Settings.Docker, Settings.ContainerName(color), force: true, CancellationToken.None);
+                await DockerEngineApi.Remove(Settings.Docker, Settings.ContainerName(color), force: true, CancellationToken.None);
             }
             catch (Exception e) when (e is InvalidOperationException or ToolException)
             {

@@ -79,7 +79,7 @@ public sealed class ServiceImages : IAsyncLifetime
     private static string Registry => Environment.GetEnvironmentVariable(Services.Registry) ?? "";
 
     private Task BuildAsync(string tag, AbsolutePath dockerfile, CancellationToken cancellation) =>
-        Docker.Build(
+        DockerCli.Build(
             new DockerBuild(root, dockerfile, root / $"image-id-{tag}.txt")
             {
                 Tags = [$"{repository}:{tag}"],
@@ -90,9 +90,9 @@ public sealed class ServiceImages : IAsyncLifetime
     private async Task<ImageDigest> PushAsync(string tag, CancellationToken cancellation)
     {
         var remote = $"{Registry}/{repository}:{tag}";
-        await Docker.Tag($"{repository}:{tag}", remote, cancellation);
+        await DockerCli.Tag($"{repository}:{tag}", remote, cancellation);
         var config = (root / "docker-config").CreateDirectory();
-        return ImageDigest.Parse($"{Registry}/{repository}@{await Docker.Push(remote, config, cancellation)}");
+        return ImageDigest.Parse($"{Registry}/{repository}@{await DockerCli.Push(remote, config, cancellation)}");
     }
 }
 

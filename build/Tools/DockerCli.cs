@@ -8,7 +8,7 @@ namespace Pipeline.Tools;
 /// one DOCKER_HOST names. Commands that use registry credentials take the client configuration folder, so a login
 /// lives only as long as the caller keeps that folder.
 /// </summary>
-internal static partial class Docker
+internal static partial class DockerCli
 {
     public static async Task<ToolResult> Build(DockerBuild build, CancellationToken cancellation)
     {
@@ -83,7 +83,7 @@ internal static partial class Docker
     private static partial Regex PushedDigest();
 }
 
-/// <summary>What <see cref="Docker.Build"/> builds: paths, tags, --build-arg and --label values.</summary>
+/// <summary>What <see cref="DockerCli.Build"/> builds: paths, tags, --build-arg and --label values.</summary>
 internal sealed record DockerBuild(AbsolutePath Context, AbsolutePath Dockerfile, AbsolutePath ImageIdFile)
 {
     public IReadOnlyList<string> Tags { get; init; } = [];

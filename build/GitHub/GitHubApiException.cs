@@ -5,11 +5,11 @@ namespace Pipeline.GitHub;
 /// <summary>GitHub answered an API call with an error: the status, its message and its error codes, never the token.</summary>
 public sealed class GitHubApiException : Exception
 {
-    public GitHubApiException(string request, HttpStatusCode status, string? message, IReadOnlyList<string> errorCodes)
+    public GitHubApiException(string request, HttpStatusCode status, string? message, IReadOnlyList<string> errorCodes, Exception? innerException = null)
         : base($"GitHub answered {request} with {(int)status} {status}: {message ?? "(no message)"}" +
             (errorCodes.Count > 0 ? $" ({string.Join(", ", errorCodes)})" : "") +
             (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
-                ? ". Check the repository name and that the token may write its contents." : ""))
+                ? ". Check the repository name and that the token may write its contents." : ""), innerException)
     {
         Status = status;
         ErrorCodes = errorCodes;

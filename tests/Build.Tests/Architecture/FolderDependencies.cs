@@ -8,16 +8,24 @@ namespace BuildTests.Architecture;
 /// Which top-level folder of build/ uses which, read from the build's own source with the compiler's semantic model
 /// (so a property named like a type is not mistaken for it): an edge A → B for every name in A's files that binds to a
 /// type declared in B's, with those type names as the evidence. build/Engine is its own assembly, referenced here as
-/// metadata: it can use nothing of the build, and everything may use it.
+/// metadata: it can use nothing of the build, and everything may use it. Types of other assemblies (packages) are
+/// recorded by the files that use them.
 /// </summary>
 internal sealed class FolderDependencies
 {
     private static readonly string[] ImplicitUsings = ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
-    private FolderDependencies(IReadOnlyDictionary<string, SortedDictionary<string, SortedSet<string>>> edges) => Edges = edges;
+    private FolderDependencies(IReadOnlyDictionary<string, SortedDictionary<string, SortedSet<string>>> edges, IReadOnlyDictionary<string, SortedSet<string>> assemblies)
+    {
+        Edges = edges;
+        Assemblies = assemblies;
+    }
 
     /// <summary>Folder → the folders it uses → the names of the types it uses there.</summary>
     public IReadOnlyDictionary<string, SortedDictionary<string, SortedSet<string>>> Edges { get; }
+
+    /// <summary>Assembly (a package's, the framework's) → the files of build/ that use a type of it, relative to build/.</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> Assemblies { get; }
 
     public static FolderDependencies Of(string buildDirectory)
     {
@@ -30,6 +38,7 @@ internal sealed class FolderDependencies
         var compilation = CSharpCompilation.Create("FolderDependencies", trees, References(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var edges = new Dictionary<string, SortedDictionary<string, SortedSet<string>>>(StringComparer.Ordinal);
+        var assemblies = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var tree in trees.Where(t => t != usings))
         {
             var from = FolderOf(buildDirectory, tree.FilePath);
@@ -38,6 +47,12 @@ internal sealed class FolderDependencies
             {
                 if (DeclaringType(model.GetSymbolInfo(name)) is not { } type)
                     continue;
+                if (!type.Locations.Any(l => l.IsInSource) && type.ContainingAssembly?.Name is { } assembly)
+                {
+                    var file = Path.GetRelativePath(buildDirectory, tree.FilePath).Replace('\\', '/');
+                    (assemblies.TryGetValue(assembly, out var users) ? users : assemblies[assembly] = new SortedSet<string>(StringComparer.Ordinal)).Add(file);
+                }
+
                 foreach (var location in type.Locations.Where(l => l.IsInSource))
                 {
                     var to = FolderOf(buildDirectory, location.SourceTree!.FilePath);
@@ -49,7 +64,7 @@ internal sealed class FolderDependencies
             }
         }
 
-        return new FolderDependencies(edges);
+        return new FolderDependencies(edges, assemblies);
     }
 
     /// <summary>This graph with one more edge (for the test of the cycle search itself).</summary>
@@ -58,7 +73,7 @@ internal sealed class FolderDependencies
         var copy = Copy();
         var uses = copy.TryGetValue(added.From, out var found) ? found : copy[added.From] = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         uses[added.To] = new SortedSet<string>(StringComparer.Ordinal) { "(added)" };
-        return new FolderDependencies(copy);
+        return new FolderDependencies(copy, Assemblies);
     }
 
     private Dictionary<string, SortedDictionary<string, SortedSet<string>>> Copy() =>

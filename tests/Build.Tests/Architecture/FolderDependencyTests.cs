@@ -44,6 +44,24 @@ public sealed class FolderDependencyTests
         Assert.False(edges.TryGetValue("Hosting", out var hosting) && hosting.ContainsKey("Aws"), "Hosting → Aws read from a field's name");
     }
 
+    /// <summary>Octokit is behind one class, which answers in the build's own types: the rest is written against those.</summary>
+    [Fact]
+    public void Octokit_is_used_by_the_GitHub_client_alone()
+    {
+        var users = Build.Value.Assemblies.TryGetValue("Octokit", out var files) ? files : [];
+
+        Assert.Equal(["GitHub/GitHubClient.cs"], users);
+    }
+
+    /// <summary>Docker.DotNet likewise: the engine's API is called from one class, in the build's own types.</summary>
+    [Fact]
+    public void Docker_DotNet_is_used_by_the_engine_API_class_alone()
+    {
+        var users = Build.Value.Assemblies.TryGetValue("Docker.DotNet", out var files) ? files : [];
+
+        Assert.Equal(["Tools/DockerEngineApi.cs"], users);
+    }
+
     [Fact]
     public void A_cycle_is_found_and_named()
     {

@@ -16,6 +16,33 @@ public class CommandLineTests
         Assert.Contains("now: Release (from environment CONFIGURATION)", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Start-up: the packages behind the GitHub, Docker engine and AWS clients load only when a target calls them, so
+    /// --help pays for none. Read from the runtime's own loader events (EventPipe, written to a file by the build's process).
+    /// </summary>
+    [Fact]
+    public async Task Help_loads_neither_Octokit_nor_Docker_DotNet_nor_the_AWS_SDK()
+    {
+        using var build = new CompiledBuild();
+        var trace = Path.Combine(build.Root, "loader.nettrace");
+
+        var (code, output) = await build.RunAsync(new Dictionary<string, string>
+        {
+            ["DOTNET_EnableEventPipe"] = "1",
+            ["DOTNET_EventPipeOutputPath"] = trace,
+            ["DOTNET_EventPipeConfig"] = "Microsoft-Windows-DotNETRuntime:0x8:4", // the loader keyword, informational
+        }, "--help");
+
+        Assert.True(code == 0, output);
+        var events = await File.ReadAllBytesAsync(trace);
+        Assert.True(Names(events, "Engine.dll"), "the trace records the build's own assemblies");
+        Assert.False(Names(events, "Octokit"), "--help loaded Octokit");
+        Assert.False(Names(events, "AWSSDK"), "--help loaded the AWS SDK");
+        Assert.False(Names(events, "Docker.DotNet"), "--help loaded Docker.DotNet");
+
+        static bool Names(byte[] events, string name) => events.AsSpan().IndexOf(System.Text.Encoding.Unicode.GetBytes(name)) >= 0;
+    }
+
     [Fact]
     public async Task Plan_prints_the_order_and_writes_a_mermaid_graph()
     {

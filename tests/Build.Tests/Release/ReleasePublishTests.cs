@@ -65,6 +65,23 @@ public sealed class ReleasePublishTests(GitHubFixtures fixtures) : IDisposable
     }
 
     [RequiresToolFact("node", "npm")]
+    public async Task An_error_from_GitHub_is_one_line_with_its_status_and_message()
+    {
+        await run.StopAfterTagPushAsync();
+
+        // GitHub's 403 for a token that may not write the repository's contents, when the release is created.
+        var (code, output) = await run.ReleaseAsync("--github-api-url", (await fixtures.LoadAsync("release-forbidden")).ToString());
+
+        Assert.Equal(1, code);
+        var failure = Assert.Single(output.Split('\n'), line => line.StartsWith("Release failed:", StringComparison.Ordinal));
+        Assert.Equal(
+            "Release failed: GitHub answered POST repos/octokit-fixture-org/release-assets/releases with 403 Forbidden: Resource not accessible by integration. Check the repository name and that the token may write its contents.",
+            failure.TrimEnd());
+        Assert.DoesNotContain("Octokit", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [RequiresToolFact("node", "npm")]
     public async Task An_asset_an_earlier_upload_left_behind_is_replaced()
     {
         await run.StopAfterTagPushAsync();

@@ -10,6 +10,30 @@ const recorded = Object.fromEntries(
   ['release-assets', 'release-assets-conflict'].map((name) => [name, fixtures.get(`api.github.com/${name}`)]),
 );
 
+// The recordings are octokit.js's requests; the client is Octokit.NET's, which GitHub answers the same. Two headers
+// are therefore matched as GitHub reads them, not letter for letter: the Authorization scheme ignores case ("Token",
+// RFC 9110 section 11.1), the recorded token itself still exact; and Accept takes the recorded media type with or
+// without its +json suffix (application/vnd.github.v3 is GitHub's v3 JSON too). Every other recorded header, the
+// method, path, query, body and order are as recorded.
+function matchedAsGitHubReadsThem(exchange) {
+  const { authorization, accept } = exchange.reqheaders;
+  const [scheme, token] = authorization.split(' ');
+  const acceptable = [accept, accept.replace(/\+json$/, '')];
+  return {
+    ...exchange,
+    reqheaders: {
+      ...exchange.reqheaders,
+      authorization: (value) => {
+        const [sentScheme, sentToken] = String(value).split(' ');
+        return sentScheme.toLowerCase() === scheme.toLowerCase() && sentToken === token;
+      },
+      accept: (value) => String(value).split(',').some((type) => acceptable.includes(type.trim())),
+    },
+  };
+}
+
+const scenarios = { ...recorded, ...derivedScenarios(recorded['release-assets']) };
+
 const app = express();
 const server = app.listen(0, '127.0.0.1', () => {
   const { port } = server.address();
@@ -18,7 +42,9 @@ const server = app.listen(0, '127.0.0.1', () => {
       port,
       fixturesUrl: `http://127.0.0.1:${port}`,
       logLevel: 'warn',
-      fixtures: { ...recorded, ...derivedScenarios(recorded['release-assets']) },
+      fixtures: Object.fromEntries(
+        Object.entries(scenarios).map(([name, exchanges]) => [name, exchanges.map(matchedAsGitHubReadsThem)]),
+      ),
     }),
   );
   console.log(`listening ${port}`);

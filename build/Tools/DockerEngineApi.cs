@@ -187,7 +187,7 @@ internal static class DockerEngineApi
         }
         catch (Exception e) when (e is HttpRequestException or SocketException or TimeoutException)
         {
-            throw new InvalidOperationException($"Docker engine at {engine} not reachable: {Reason(e)}", e);
+            throw new InvalidOperationException($"Docker engine at {engine} not reachable: {Unreachable(engine, e)}", e);
         }
     }
 
@@ -232,6 +232,12 @@ internal static class DockerEngineApi
 
         return e.GetBaseException().Message.Trim();
     }
+
+    // A socket file that is not there is the usual first-contact case, and the system's word for it varies by handler.
+    private static string Unreachable(DockerEngine engine, Exception e) =>
+        engine.ToString() is var address && address.StartsWith("unix://", StringComparison.Ordinal) && !File.Exists(address["unix://".Length..])
+            ? $"no such socket {address["unix://".Length..]} (is the engine running? build/services/local-environment.sh up starts one)"
+            : Reason(e);
 
     private static IEnumerable<string> Lines(string text) => text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0);
 

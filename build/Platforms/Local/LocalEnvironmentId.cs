@@ -13,7 +13,9 @@ internal sealed record LocalEnvironmentId(string Value, DateTimeOffset Created, 
     public const string FileName = "environment-id";
 
     /// <summary>Eight characters, enough to tell two environments apart in a log line.</summary>
-    public string Short => Value.Length > 8 ? Value[..8] : Value;
+    public string Short => Shorten(Value);
+
+    public static string Shorten(string id) => id.Length > 8 ? id[..8] : id;
 
     /// <summary>The id in <paramref name="root"/>, or null when there is none (no local-environment.sh up made that root).</summary>
     public static LocalEnvironmentId? Read(AbsolutePath root)

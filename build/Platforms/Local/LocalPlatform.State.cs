@@ -24,7 +24,7 @@ internal sealed partial class LocalPlatform
         if (stored.MayDescribe(environment))
             return stored.State;
         var why = stored.EnvironmentId is { } recorded
-            ? $"recorded in environment {Short(recorded)}, while {environment.Root} is {environment.Short}, made {environment.Created:u}"
+            ? $"recorded in environment {LocalEnvironmentId.Shorten(recorded)}, while {environment.Root} is {environment.Short}, made {environment.Created:u}"
             : $"written {stored.Written:u}, before {environment.Root} (environment {environment.Short}) was made at {environment.Created:u}";
         if (stored.State.Live is { } live && await LiveContainerAsync(live, cancellation) is { } container)
         {
@@ -54,6 +54,4 @@ internal sealed partial class LocalPlatform
         && container.Labels.TryGetValue(ColorContainers.LabelPrefix + "image", out var image) && image == live.Image
             ? settings.ContainerName(live.Color)
             : null;
-
-    private static string Short(string id) => id.Length > 8 ? id[..8] : id;
 }

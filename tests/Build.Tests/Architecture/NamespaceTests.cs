@@ -12,14 +12,10 @@ public sealed partial class NamespaceTests
     [Fact]
     public void Every_capability_file_declares_its_folder_s_namespace_and_only_the_Build_class_is_global()
     {
-        var build = TestPaths.RepositoryRoot / "build";
         var wrong = new List<string>();
         var checkedFiles = 0;
-        foreach (var file in Directory.EnumerateFiles(build, "*.cs", SearchOption.AllDirectories))
+        foreach (var (file, relative) in BuildSources.Files("Engine", "benchmarks"))
         {
-            var relative = Path.GetRelativePath(build, file).Replace('\\', '/');
-            if (relative.Split('/') is var parts && (parts[0] is "Engine" or "benchmarks" || parts.Contains("obj") || parts.Contains("bin")))
-                continue;
             checkedFiles++;
             var text = File.ReadAllText(file);
             var declared = FileScopedNamespace().Match(text) is { Success: true } match ? match.Groups["name"].Value : null;
@@ -30,7 +26,7 @@ public sealed partial class NamespaceTests
                 wrong.Add($"{relative}: {declared ?? "global"}, expected {expected ?? "global"}");
         }
 
-        Assert.True(checkedFiles > 100, $"only {checkedFiles} files read under {build}");
+        Assert.True(checkedFiles > 100, $"only {checkedFiles} files read under {BuildSources.Root}");
         Assert.Empty(wrong);
     }
 

@@ -21,8 +21,9 @@ internal sealed class Backups(AbsolutePath directory)
         var file = directory.CreateDirectory() / (name + BackupName.Extension);
         try
         {
+            var rows = await TableRows.CountAsync(address, cancellation);
             await PgDump.Backup(address, file, cancellation);
-            var manifest = new BackupManifest(name, address.ToString(), version, DateTimeOffset.UtcNow, new FileInfo(file).Length, await Sha256Async(file, cancellation));
+            var manifest = new BackupManifest(name, address.ToString(), version, DateTimeOffset.UtcNow, new FileInfo(file).Length, await Sha256Async(file, cancellation)) { Rows = rows };
             await File.WriteAllTextAsync(directory / (name + ".json"), JsonSerializer.Serialize(manifest, ManifestJson), cancellation);
             return name;
         }
@@ -45,6 +46,18 @@ internal sealed class Backups(AbsolutePath directory)
         if (manifest.Sha256 != await Sha256Async(archive, cancellation))
             throw new InvalidOperationException($"Backup {name} does not match the checksum recorded when it was made: the file was changed or damaged.");
         return (archive, manifest);
+    }
+
+    /// <summary>The newest backup this tool made of <paramref name="database"/> (shown without its password), checked as <see cref="FindAsync"/> checks; null when there is none.</summary>
+    public async Task<(AbsolutePath Archive, BackupManifest Manifest)?> NewestAsync(string database, CancellationToken cancellation)
+    {
+        if (!System.IO.Directory.Exists(directory))
+            return null;
+        var newest = System.IO.Directory.GetFiles(directory, "*.json")
+            .Select(file => JsonSerializer.Deserialize<BackupManifest>(File.ReadAllText(file), ManifestJson))
+            .Where(manifest => manifest is not null && manifest.Database == database)
+            .MaxBy(manifest => manifest!.CreatedAt);
+        return newest is null ? null : await FindAsync(newest.Name, cancellation);
     }
 
     private string Available()

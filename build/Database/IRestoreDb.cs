@@ -7,11 +7,8 @@ namespace Pipeline.Database;
 /// The RestoreDb component: puts back a backup MigrateDb took, replacing everything in the database. It accepts only
 /// backup names from artifacts/backups (never a path), and production only with an explicit confirmation.
 /// </summary>
-public interface IRestoreDb : IHazDatabase
+public interface IRestoreDb : IHazBackupName
 {
-    [Parameter("The backup to restore: a name from artifacts/backups (e.g. notes-20250101T120000.000Z-v3), on AWS an RDS snapshot MigrateDb took")]
-    string? Backup => TryGetValue(() => Backup);
-
     [Parameter("Confirm a restore into production, which replaces everything in its database")]
     bool ConfirmProductionRestore => TryGetValue<bool>(() => ConfirmProductionRestore) ?? false;
 

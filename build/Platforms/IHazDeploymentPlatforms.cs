@@ -4,6 +4,7 @@ using Pipeline.Hosting;
 using Pipeline.Platforms.Ecs;
 using Pipeline.Platforms.Ecs.Database;
 using Pipeline.Platforms.Local;
+using Pipeline.Recovery;
 
 namespace Pipeline.Platforms;
 
@@ -26,6 +27,15 @@ public interface IHazDeploymentPlatforms : IHazLocalPlatform, IHazEcsPlatform, I
         var platform when platform == HostingPlatform.Local => CreateLocalDatabase(),
         var platform when platform == HostingPlatform.Ecs => CreateEcsDatabase(),
         var platform => throw NotComposed(platform, nameof(CreateDatabasePlatform)),
+    };
+
+    IRecoveryDrillPlatform IHazRecoveryDrillPlatform.CreateRecoveryDrillPlatform() => HostedEnvironment.Platform switch
+    {
+        var platform when platform == HostingPlatform.Local => CreateLocalRecoveryDrill(),
+        // Issue 20's AWS half (an RDS instance from the snapshot, a one-off task on the live revision) is not built yet.
+        var platform when platform == HostingPlatform.Ecs => throw new InvalidOperationException(
+            $"RecoveryDrill runs on the local platform only so far: '{EnvironmentName}' is hosted on ECS, whose drill (an RDS instance restored from the snapshot, a one-off task) is not built yet"),
+        var platform => throw NotComposed(platform, nameof(CreateRecoveryDrillPlatform)),
     };
 
     private InvalidOperationException NotComposed(HostingPlatform platform, string factory) =>

@@ -13,7 +13,7 @@ namespace Pipeline.Tools;
 /// environment, secrets included, travels in the API request, never on a command line. The only file that knows the
 /// library; building and pushing images stay with the CLI (<see cref="DockerCli"/>), as NUKE's DockerTasks do.
 /// </summary>
-internal static class DockerEngineApi
+internal static partial class DockerEngineApi
 {
     // One client per engine, kept for the process: each holds a connection pool to the engine's socket.
     private static readonly ConcurrentDictionary<string, DockerClient> Clients = new(StringComparer.Ordinal);
@@ -38,6 +38,7 @@ internal static class DockerEngineApi
         {
             Name = run.Name,
             Image = run.Image,
+            Cmd = run.Command is { } command ? [.. command] : null,
             Env = [.. run.Environment.Concat(run.SecretEnvironment).Select(e => $"{e.Key}={e.Value}")],
             Labels = run.Labels.ToDictionary(),
             HostConfig = new HostConfig { NetworkMode = run.Network, RestartPolicy = new RestartPolicy { Name = RestartPolicyOf(run.Restart) } },

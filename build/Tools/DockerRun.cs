@@ -18,4 +18,7 @@ internal sealed record DockerRun(string Image, string Name)
     public IReadOnlyDictionary<string, string> SecretEnvironment { get; init; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The arguments after the image's entrypoint (a one-off command such as <c>migrate --check</c>); null: the image's own.</summary>
+    public IReadOnlyList<string>? Command { get; init; }
 }

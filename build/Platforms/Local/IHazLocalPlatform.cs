@@ -1,6 +1,8 @@
 using Engine;
+using Pipeline.Database;
 using Pipeline.Delivery;
 using Pipeline.Hosting;
+using Pipeline.Recovery;
 
 namespace Pipeline.Platforms.Local;
 
@@ -9,7 +11,7 @@ namespace Pipeline.Platforms.Local;
 /// service's database (DATABASE_URL) passed to the containers. Environments other than local need the ECS platform
 /// (<see cref="IHazDeploymentPlatforms"/> picks by environment).
 /// </summary>
-public interface IHazLocalPlatform : IHazDeployment, IHazLocalDatabase
+public interface IHazLocalPlatform : IHazDeployment, IHazLocalDatabase, IHazRecoveryDrillPlatform
 {
     [Parameter("Name of the local environment's containers and state: <name>-local-blue …")]
     string LocalAppName => TryGetValue(() => LocalAppName) ?? "app";
@@ -37,7 +39,19 @@ public interface IHazLocalPlatform : IHazDeployment, IHazLocalDatabase
     IDeploymentPlatform CreateLocalPlatform()
     {
         RequireHostedOn(HostingPlatform.Local, "the local platform (this machine's Docker and HAProxy)");
-        return new LocalPlatform(new LocalPlatformSettings
+        return new LocalPlatform(LocalSettings());
+    }
+
+    IRecoveryDrillPlatform IHazRecoveryDrillPlatform.CreateRecoveryDrillPlatform() => CreateLocalRecoveryDrill();
+
+    IRecoveryDrillPlatform CreateLocalRecoveryDrill()
+    {
+        RequireHostedOn(HostingPlatform.Local, "the local recovery drill (this machine's PostgreSQL and Docker)");
+        return new LocalRecoveryDrill(LocalSettings(), DatabaseTargetChecks.Address(this, "RecoveryDrill"), new Backups(BackupsDirectory), TemporaryDirectory / "drill");
+    }
+
+    private LocalPlatformSettings LocalSettings() =>
+        new()
         {
             App = LocalAppName,
             StateDirectory = LocalStateDirectory is { } folder ? RootDirectory / folder : null,
@@ -48,8 +62,7 @@ public interface IHazLocalPlatform : IHazDeployment, IHazLocalDatabase
             GreenPort = LocalGreenPort,
             ContainerEnvironment = DatabaseUrl is { Length: > 0 } url ? new Dictionary<string, string> { ["DATABASE_URL"] = url } : new Dictionary<string, string>(),
             ExtraContainerVariables = LocalContainerVariables.Select(Variable).ToDictionary(v => v.Name, v => v.Value),
-        });
-    }
+        };
 
     private static (string Name, string Value) Variable(string text) =>
         text.Split('=', 2) is [var name, var value] && name.Length > 0

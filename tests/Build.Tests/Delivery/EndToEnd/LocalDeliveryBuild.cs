@@ -40,6 +40,9 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
 
     public string Artifacts => Path.Combine(build.Root, "artifacts");
 
+    /// <summary>The environment's database, for a test that reads or writes it as the live service would.</summary>
+    public TestDatabase Database => database ?? throw new InvalidOperationException("this environment was created without a database");
+
     /// <summary>
     /// A new environment; <paramref name="withDatabase"/> false for runs that never start the service;
     /// <paramref name="timeout"/> per run when it builds the image (a publish and a build take minutes on a busy machine).

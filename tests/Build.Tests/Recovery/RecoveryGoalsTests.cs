@@ -1,0 +1,95 @@
+namespace BuildTests.Recovery;
+
+/// <summary>The drill's verdict on its goals and how it words durations: each missed goal with its figure and by how much.</summary>
+public sealed class RecoveryGoalsTests
+{
+    private static readonly RecoveryDrillReport Passed = new()
+    {
+        Environment = "staging",
+        Backup = "app-staging-20261206-043700",
+        BackupCreatedAt = DateTimeOffset.Parse("2026-12-06T04:37:00Z", System.Globalization.CultureInfo.InvariantCulture),
+        BackupAge = TimeSpan.FromMinutes(192),
+        BackupVersion = 3,
+        Restored = TimeSpan.FromMinutes(5),
+        Serving = TimeSpan.FromSeconds(390),
+        SmokePassed = TimeSpan.FromSeconds(400),
+        SchemaVersion = 3,
+        SmokeChecks = 4,
+        SmokeChecksPassed = 4,
+    };
+
+    [Theory]
+    [InlineData(0, "0 s")]
+    [InlineData(59.4, "59 s")]
+    [InlineData(60, "1 min")]
+    [InlineData(400, "6 min 40 s")]
+    [InlineData(11520, "3 h 12 min")]
+    [InlineData(190800, "2 d 5 h")]
+    public void Durations_read_in_at_most_two_units(double seconds, string expected) =>
+        Assert.Equal(expected, RecoveryDrillReport.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Fact]
+    public void A_drill_within_its_goals_passes_with_the_summary_line_of_the_issue()
+    {
+        var judged = new RecoveryGoals(TimeSpan.FromMinutes(10), TimeSpan.FromHours(24)).Judge(Passed);
+
+        Assert.True(judged.Passed);
+        Assert.Equal("recovery drill passed: app-staging-20261206-043700 (age 3 h 12 min) restored and serving in 6 min 40 s; smoke 4 of 4", judged.Summary());
+    }
+
+    [Fact]
+    public void Each_missed_goal_is_said_with_its_figure_and_by_how_much()
+    {
+        var judged = new RecoveryGoals(TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)).Judge(Passed);
+
+        Assert.False(judged.Passed);
+        Assert.Equal(
+            "recovery drill failed: app-staging-20261206-043700 (age 3 h 12 min): the backup is 3 h 12 min old, 2 h 12 min over the goal of 1 h (--max-backup-age); "
+            + "recovery took 6 min 40 s, 1 min 40 s over the goal of 5 min (--max-recovery-time)",
+            judged.Summary());
+    }
+
+    [Fact]
+    public void A_drill_that_never_served_is_not_judged_on_recovery_time_but_keeps_its_own_failure()
+    {
+        var failed = (Passed with { Serving = null, SmokePassed = null }).Failing("the live release's migrate --check against the restored backup exited with 1: boom");
+
+        var judged = new RecoveryGoals(TimeSpan.FromSeconds(1), null).Judge(failed);
+
+        Assert.Equal(["the live release's migrate --check against the restored backup exited with 1: boom"], judged.Failures);
+    }
+
+    [Theory]
+    [InlineData(0, 60, "--max-recovery-time must be positive, not 00:00:00")]
+    [InlineData(60, -1, "--max-backup-age must be positive, not -00:00:01")]
+    public void Goals_that_are_not_positive_are_refused(int recoverySeconds, int ageSeconds, string message)
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() => RecoveryGoals.Checked(TimeSpan.FromSeconds(recoverySeconds), TimeSpan.FromSeconds(ageSeconds)));
+        Assert.Equal(message, refused.Message);
+    }
+
+    [Fact]
+    public void Rows_differ_only_where_the_manifest_counted_them()
+    {
+        Assert.True(new TableRowCount("public.notes", 3, 2).Differs);
+        Assert.False(new TableRowCount("public.notes", 3, 3).Differs);
+        Assert.False(new TableRowCount("public.notes", null, 2).Differs);
+    }
+}
+
+/// <summary>What the drill refuses before it makes anything, through the compiled build as a user runs it.</summary>
+public sealed class RecoveryDrillInputTests
+{
+    [Fact]
+    public async Task An_environment_on_ECS_is_refused_in_one_line_before_AWS_is_contacted()
+    {
+        using var build = new BuildTests.Cli.CompiledBuild();
+        File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.staging.json"), "{}");
+
+        var (code, output) = await build.RunAsync(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9" }, "RecoveryDrill", "--environment", "staging");
+
+        Assert.True(code == 1, output);
+        Assert.Contains("RecoveryDrill failed: RecoveryDrill runs on the local platform only so far: 'staging' is hosted on ECS, whose drill (an RDS instance restored from the snapshot, a one-off task) is not built yet", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(build.Root, "artifacts", "recovery-drill.json")));
+    }
+}

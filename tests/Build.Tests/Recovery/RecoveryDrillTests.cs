@@ -121,6 +121,23 @@ public sealed class RecoveryDrillTests(ServiceImages images)
     }
 
     [EndToEndFact]
+    public async Task Ctrl_C_during_a_drill_removes_what_it_made_before_the_build_ends()
+    {
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
+        using var scripts = new ScriptFolder();
+        await BackUpAsync(build, scripts, "SELECT 1");
+        using var drill = build.Start("RecoveryDrill");
+        await drill.WaitForLineAsync("to be ready", TimeSpan.FromMinutes(2));
+
+        await drill.InterruptAsync();
+        var (code, output) = await drill.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.True(code != 0, output);
+        Assert.Matches(@"RecoveryDrill\s+Aborted", output);
+        await AssertNothingLeftAsync(build);
+    }
+
+    [EndToEndFact]
     public async Task Goals_that_are_missed_fail_the_drill_saying_which_and_by_how_much_and_bad_goals_are_refused_first()
     {
         await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);

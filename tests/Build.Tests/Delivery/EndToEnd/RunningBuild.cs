@@ -57,16 +57,24 @@ internal sealed class RunningBuild : IDisposable
     {
         if (process.HasExited)
             return false;
-        // The build leads its own group (setpgid, then exec); were it not, the group would be the test's own.
-        var group = ProcessGroup.Of(process.Id);
-        if (group != process.Id)
-            throw new InvalidOperationException($"the build (pid {process.Id}) does not lead its process group ({group}): not killing that group");
-        using (var kill = Process.Start("kill", ["-s", "KILL", "--", (-group).ToString(CultureInfo.InvariantCulture)]))
-            await kill.WaitForExitAsync();
+        await SignalGroupAsync("KILL");
         // Reaped before the next run looks at the lock, so the holder's process is gone, not a zombie.
         await process.WaitForExitAsync();
         await reading;
         return process.ExitCode == 128 + 9;
+    }
+
+    /// <summary>SIGINT to the build's process group, as Ctrl-C in its terminal sends it; the build then cleans up and ends by itself.</summary>
+    public Task InterruptAsync() => SignalGroupAsync("INT");
+
+    private async Task SignalGroupAsync(string signal)
+    {
+        // The build leads its own group (setpgid, then exec); were it not, the group would be the test's own.
+        var group = ProcessGroup.Of(process.Id);
+        if (group != process.Id)
+            throw new InvalidOperationException($"the build (pid {process.Id}) does not lead its process group ({group}): not signalling that group");
+        using var kill = Process.Start("kill", ["-s", signal, "--", (-group).ToString(CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
     }
 
     /// <summary>Waits for the build to end by itself; returns its exit code and output.</summary>

@@ -54,10 +54,23 @@ internal sealed class Backups(AbsolutePath directory)
         if (!System.IO.Directory.Exists(directory))
             return null;
         var newest = System.IO.Directory.GetFiles(directory, "*.json")
-            .Select(file => JsonSerializer.Deserialize<BackupManifest>(File.ReadAllText(file), ManifestJson))
+            .Select(ReadManifest)
             .Where(manifest => manifest is not null && manifest.Database == database)
             .MaxBy(manifest => manifest!.CreatedAt);
         return newest is null ? null : await FindAsync(newest.Name, cancellation);
+    }
+
+    // A damaged manifest stops the choice: skipping it could drill with an older backup than the newest without saying so.
+    private static BackupManifest? ReadManifest(string file)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<BackupManifest>(File.ReadAllText(file), ManifestJson);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"{file} is not a backup manifest MigrateDb wrote ({e.Message}): move it aside or name a backup with --backup", e);
+        }
     }
 
     private string Available()

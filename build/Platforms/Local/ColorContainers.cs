@@ -25,15 +25,8 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
     {
         var name = settings.ContainerName(color);
         await DockerEngineApi.Remove(settings.Docker, name, force: true, cancellation);
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{settings.PortOf(color).ToString(CultureInfo.InvariantCulture)}",
-            ["APP_COLOR"] = color.Name(),
-        };
-        if (request.Version is { Length: > 0 } version)
-            environment["APP_VERSION"] = version;
-        if (request.Commit is { Length: > 0 } commit)
-            environment["APP_COMMIT"] = commit;
+        var environment = ServiceVariables(settings.PortOf(color), request.Version, request.Commit);
+        environment["APP_COLOR"] = color.Name();
         foreach (var (key, value) in settings.ExtraContainerVariables)
             environment[key] = value;
         await DockerEngineApi.Run(settings.Docker, new DockerRun(request.Image.ToString(), name)
@@ -52,6 +45,17 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
                 [LabelPrefix + "image"] = request.Image.ToString(),
             },
         }, cancellation);
+    }
+
+    /// <summary>What the service reads to listen on 127.0.0.1:<paramref name="port"/> and report the release on /version.</summary>
+    public static Dictionary<string, string> ServiceVariables(int port, string? version, string? commit)
+    {
+        var variables = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" };
+        if (version is { Length: > 0 })
+            variables["APP_VERSION"] = version;
+        if (commit is { Length: > 0 })
+            variables["APP_COMMIT"] = commit;
+        return variables;
     }
 
     /// <summary>

@@ -32,15 +32,10 @@ internal sealed class LocalDrillInstance : IDrillInstance
         LocalPlatformSettings settings, string drillLabel, ColorRelease release, string name, IReadOnlyDictionary<string, string> secrets, long schemaVersion, CancellationToken cancellation)
     {
         var port = FreePort();
-        var environment = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}" };
-        if (release.Version is { Length: > 0 } version)
-            environment["APP_VERSION"] = version;
-        if (release.Commit is { Length: > 0 } commit)
-            environment["APP_COMMIT"] = commit;
         await DockerEngineApi.Run(settings.Docker, new DockerRun(release.Image, name)
         {
             Network = "host",
-            Environment = environment,
+            Environment = ColorContainers.ServiceVariables(port, release.Version, release.Commit),
             SecretEnvironment = secrets,
             Labels = new Dictionary<string, string> { [drillLabel] = settings.Name, [ColorContainers.LabelPrefix + "image"] = release.Image },
         }, cancellation);
@@ -50,7 +45,7 @@ internal sealed class LocalDrillInstance : IDrillInstance
             await instance.AwaitReadyAsync(cancellation);
             return instance;
         }
-        catch (Exception e) when (e is WaitFailedException)
+        catch (WaitFailedException e)
         {
             await instance.DisposeAsync();
             throw new InvalidOperationException(e.Message, e);

@@ -16,11 +16,12 @@ public sealed class RecoveryDrill(IRecoveryDrillPlatform platform, IEnvironmentS
 {
     public async Task<RecoveryDrillReport> RunAsync(string? backupName, CancellationToken cancellation)
     {
+        // First, as it only reads: a bad name or a damaged backup is refused before anything is changed.
+        var backup = await platform.ChooseBackupAsync(backupName, cancellation);
         var live = (await store.ReadStateAsync(cancellation)).Live
             ?? throw new InvalidOperationException($"{environment} has no live release to drill with: deploy it first (the drill starts the live release's image against the backup)");
         Log.Information($"recovery drill of {environment} on {platform.Description}, with the live release {live.Version ?? live.Image} ({live.Color.Name()})");
         await platform.RemoveLeftoversAsync(cancellation);
-        var backup = await platform.ChooseBackupAsync(backupName, cancellation);
         var report = new RecoveryDrillReport
         {
             Environment = environment,

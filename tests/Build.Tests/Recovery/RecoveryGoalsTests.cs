@@ -92,4 +92,19 @@ public sealed class RecoveryDrillInputTests
         Assert.Contains("RecoveryDrill failed: RecoveryDrill runs on the local platform only so far: 'staging' is hosted on ECS, whose drill (an RDS instance restored from the snapshot, a one-off task) is not built yet", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(build.Root, "artifacts", "recovery-drill.json")));
     }
+
+    [Fact]
+    public async Task A_name_that_is_no_backup_name_is_refused_in_one_line_before_the_engine_or_the_database_is_reached()
+    {
+        using var build = new BuildTests.Cli.CompiledBuild();
+        File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.local.json"), "{}");
+        var unreachable = new Dictionary<string, string> { ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock", ["DATABASE_URL"] = "postgres://app:secret-pw@127.0.0.1:9/app" };
+
+        var (code, output) = await build.RunAsync(unreachable, "RecoveryDrill", "--environment", "local", "--backup", "../etc/passwd", "--local-state-directory", "state");
+
+        Assert.True(code == 1, output);
+        Assert.Contains("RecoveryDrill failed: '../etc/passwd' is not the name of a backup MigrateDb made: expected a bare name", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-pw", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Docker engine", output, StringComparison.Ordinal);
+    }
 }

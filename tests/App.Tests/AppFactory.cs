@@ -13,7 +13,7 @@ public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
 {
     private static readonly string[] ServiceSettings =
     [
-        "DATABASE_URL", "ConnectionStrings:Default", "APP_VERSION", "APP_COMMIT", "APP_COLOR",
+        "DATABASE_URL", "DATABASE_HOST", "ConnectionStrings:Default", "APP_VERSION", "APP_COMMIT", "APP_COLOR",
         "ENABLE_TEST_ENDPOINTS", "SHUTDOWN_TIMEOUT_SECONDS", "APP_FAULT",
     ];
 

@@ -123,6 +123,90 @@ public sealed class DatabaseSettingsTests
         Assert.Equal("Host=db.example.com;Port=6543;Database=notesdb;Username=notes", settings.Describe());
     }
 
+    [Fact]
+    public void Database_host_replaces_only_the_host_of_a_url_and_keeps_its_port()
+    {
+        var settings = FromConfiguration(
+            ("DATABASE_URL", "postgres://notes:secret@live.example:6543/notesdb?sslmode=require&application_name=notes-api"),
+            ("DATABASE_HOST", "scratch.example"));
+
+        var effective = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+
+        Assert.Equal("scratch.example", effective.Host);
+        Assert.Equal(6543, effective.Port);
+        Assert.Equal(("notes", "secret", "notesdb", SslMode.Require, "notes-api"),
+            (effective.Username, effective.Password, effective.Database, effective.SslMode, effective.ApplicationName));
+    }
+
+    [Fact]
+    public void Database_host_with_a_port_replaces_both()
+    {
+        var settings = FromConfiguration(
+            ("DATABASE_URL", "postgres://notes:secret@live.example/notesdb"),
+            ("DATABASE_HOST", "scratch.example:6543"));
+
+        var effective = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+
+        Assert.Equal(("scratch.example", 6543, "secret"), (effective.Host, effective.Port, effective.Password));
+    }
+
+    [Theory]
+    [InlineData("scratch.example", "scratch.example", 5433)]
+    [InlineData("scratch.example:6543", "scratch.example", 6543)]
+    [InlineData("[::1]:6543", "::1", 6543)]
+    public void Database_host_replaces_the_host_of_a_keyword_connection_string(string databaseHost, string host, int port)
+    {
+        var settings = FromConfiguration(
+            ("ConnectionStrings:Default", "Host=live.example;Port=5433;Database=notesdb;Username=notes;Password='semi;colon';SSL Mode=VerifyFull"),
+            ("DATABASE_HOST", databaseHost));
+
+        var effective = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+
+        Assert.Equal((host, port), (effective.Host, effective.Port));
+        Assert.Equal(("notesdb", "notes", "semi;colon", SslMode.VerifyFull), (effective.Database, effective.Username, effective.Password, effective.SslMode));
+    }
+
+    [Fact]
+    public void A_blank_database_host_changes_nothing()
+    {
+        var settings = FromConfiguration(("DATABASE_URL", "postgres://notes@live.example/notesdb"), ("DATABASE_HOST", "  "));
+
+        Assert.Equal("live.example", new NpgsqlConnectionStringBuilder(settings.ConnectionString).Host);
+        Assert.Null(settings.HostOverride);
+    }
+
+    [Theory]
+    [InlineData("postgres://notes:secret@scratch.example/notesdb", "DATABASE_HOST is invalid: it is a URL; give only host or host:port (user, password and database stay in the connection string).")]
+    [InlineData("scratch.example:99999", "DATABASE_HOST is invalid: the port is not a number from 1 to 65535.")]
+    [InlineData("scratch.example;Password=secret", "DATABASE_HOST is invalid: it contains a semicolon; give only host or host:port, not connection string keywords.")]
+    public void An_invalid_database_host_is_one_line_naming_it_without_the_value(string databaseHost, string expected)
+    {
+        var error = Assert.Throws<InvalidSettingException>(() =>
+            FromConfiguration(("DATABASE_URL", "postgres://notes:secret@live.example/notesdb"), ("DATABASE_HOST", databaseHost)));
+
+        Assert.Equal(expected, error.Message);
+    }
+
+    [Fact]
+    public void Database_host_without_a_database_is_an_error_rather_than_ignored()
+    {
+        var error = Assert.Throws<InvalidSettingException>(() => FromConfiguration(("DATABASE_HOST", "scratch.example")));
+
+        Assert.Equal(
+            "DATABASE_HOST is set, but neither DATABASE_URL nor ConnectionStrings__Default is: it replaces the host of a configured database and cannot stand alone.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Describe_shows_the_host_database_host_put_in_place()
+    {
+        var settings = FromConfiguration(
+            ("DATABASE_URL", "postgres://notes:secret@live.example:6543/notesdb"),
+            ("DATABASE_HOST", "scratch.example:5432"));
+
+        Assert.Equal("Host=scratch.example;Port=5432;Database=notesdb;Username=notes (host from DATABASE_HOST)", settings.Describe());
+    }
+
     private static NpgsqlConnectionStringBuilder Parse(string value) =>
         new(PostgresConnectionString.Parse(value, "DATABASE_URL"));
 

@@ -16,7 +16,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     // The service reads these; the test's own environment decides them, not the shell that ran the tests.
     private static readonly string[] Inherited =
-        ["DATABASE_URL", "ConnectionStrings__Default", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "APP_VERSION", "APP_COMMIT", "APP_COLOR"];
+        ["DATABASE_URL", "DATABASE_HOST", "ConnectionStrings__Default", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "APP_VERSION", "APP_COMMIT", "APP_COLOR"];
 
     private readonly Process process;
     private readonly Channel<JsonElement> logs = Channel.CreateUnbounded<JsonElement>();

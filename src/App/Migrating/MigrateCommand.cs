@@ -62,6 +62,7 @@ public static class MigrateCommand
                 Baseline = Baseline.NotesStartupSchema,
                 LockTimeout = options.LockTimeout,
                 CheckLockTimeout = options.Check ? options.CheckLockTimeout : null,
+                RequiredHost = options.RequiredHost,
             };
             var report = await migrator.RunAsync(options.Mode, options.Target, cancellationToken);
             if (options.ReportFile is { } file)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using App.Configuration;
 
 namespace App.Migrating;
 
@@ -7,7 +8,8 @@ public sealed record MigrateOptions(MigrateMode Mode, long? Target, string? Migr
 {
     public const string Usage =
         "usage: App migrate [--plan | --validate | --check-compatibility] [--check] [--check-lock-timeout <seconds>] [--target <version>] "
-        + "[--migrations <folder>] [--report <file.json>] [--lock-timeout <seconds>]   (the database comes from DATABASE_URL)";
+        + "[--migrations <folder>] [--report <file.json>] [--lock-timeout <seconds>] [--require-host <host[:port]>]   "
+        + "(the database comes from DATABASE_URL, its host from DATABASE_HOST when set)";
 
     public static readonly TimeSpan DefaultLockTimeout = TimeSpan.FromMinutes(5);
 
@@ -21,6 +23,13 @@ public sealed record MigrateOptions(MigrateMode Mode, long? Target, string? Migr
     public bool Check { get; init; }
 
     public TimeSpan CheckLockTimeout { get; init; } = DefaultCheckLockTimeout;
+
+    /// <summary>
+    /// With <c>--require-host</c>: connect only if the database is on this host (and port). A recovery drill passes its
+    /// scratch instance, so a release that ignores DATABASE_HOST stops instead of migrating the live database; one built
+    /// before the option existed stops too, at the unknown option.
+    /// </summary>
+    public DatabaseHost? RequiredHost { get; init; }
 
     public static MigrateOptions Parse(IReadOnlyList<string> args)
     {
@@ -41,6 +50,7 @@ public sealed record MigrateOptions(MigrateMode Mode, long? Target, string? Migr
                 "--migrations" => options with { MigrationsDirectory = Value() },
                 "--report" => options with { ReportFile = Value() },
                 "--lock-timeout" => options with { LockTimeout = ParseSeconds("--lock-timeout", Value(), minimum: 0) },
+                "--require-host" => options with { RequiredHost = ParseHost(Value()) },
                 var unknown => throw new MigrationUsageException($"unknown option '{unknown}'; {Usage}"),
             };
             modes += args[i] is "--plan" or "--validate" or "--check-compatibility" ? 1 : 0;
@@ -61,6 +71,11 @@ public sealed record MigrateOptions(MigrateMode Mode, long? Target, string? Migr
         long.TryParse(text.TrimStart('V', 'v'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : throw new MigrationUsageException($"--target '{text}' is not a version such as V3 or 3");
+
+    private static DatabaseHost ParseHost(string text) =>
+        DatabaseHost.TryParse(text, out var host, out var problem)
+            ? host
+            : throw new MigrationUsageException($"--require-host is invalid: {problem}");
 
     // A lock_timeout of 0 would mean "wait for ever" to PostgreSQL, the opposite of what --check-lock-timeout is for.
     private static TimeSpan ParseSeconds(string option, string text, int minimum) =>

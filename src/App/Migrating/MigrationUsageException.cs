@@ -1,6 +1,6 @@
 namespace App.Migrating;
 
-/// <summary>The migrate command was called wrongly (an unknown option, a folder that is not there): exit code 2, nothing touched.</summary>
+/// <summary>The migrate command was called wrongly (an unknown option, a folder that is not there, a database not on --require-host): exit code 2, nothing touched.</summary>
 public sealed class MigrationUsageException : Exception
 {
     public MigrationUsageException()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using App.Configuration;
 using App.Migrating.Compatibility;
 using Npgsql;
 
@@ -21,9 +22,17 @@ public sealed class Migrator(string connectionString, string databaseName, Scrip
     /// <summary>When set, for Migrate and Plan: check the pending scripts on this database first, waiting at most this long for each table lock.</summary>
     public TimeSpan? CheckLockTimeout { get; init; }
 
+    /// <summary>When set (<c>--require-host</c>): refuse, before connecting, a connection string that goes to another host or port.</summary>
+    public DatabaseHost? RequiredHost { get; init; }
+
     public async Task<MigrationReport> RunAsync(MigrateMode mode, long? target, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        if (RequiredHost is { } required && !required.Matches(connectionString))
+        {
+            throw new MigrationUsageException($"the database is {databaseName}, not on --require-host {required}: refused before connecting; nothing was applied");
+        }
+
         await using var connection = await DatabaseConnection.OpenAsync(connectionString, databaseName, cancellationToken);
         var writes = mode is MigrateMode.Migrate or MigrateMode.CheckCompatibility;
         var trial = CheckLockTimeout is { } checkLockTimeout && mode is MigrateMode.Migrate or MigrateMode.Plan ? new TrialRun(checkLockTimeout, output) : null;

@@ -8,8 +8,13 @@ public sealed record MigrateRun(int ExitCode, string Output, string Errors)
 {
     public string All => Output + Errors;
 
-    public static async Task<MigrateRun> StartAsync(string databaseUrl, params string[] args)
+    public static Task<MigrateRun> StartAsync(string databaseUrl, params string[] args) =>
+        StartAsync(new Dictionary<string, string> { ["DATABASE_URL"] = databaseUrl }, args);
+
+    /// <summary>With exactly these of the database variables (DATABASE_URL, DATABASE_HOST, ConnectionStrings__Default) set.</summary>
+    public static async Task<MigrateRun> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(args);
         var start = new ProcessStartInfo(DotnetHost(), ["App.dll", "migrate", .. args])
         {
@@ -18,8 +23,10 @@ public sealed record MigrateRun(int ExitCode, string Output, string Errors)
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment.Remove("ConnectionStrings__Default");
-        start.Environment["DATABASE_URL"] = databaseUrl;
+        foreach (var inherited in new[] { "DATABASE_URL", "DATABASE_HOST", "ConnectionStrings__Default" })
+            start.Environment.Remove(inherited);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -90,7 +90,7 @@ public sealed partial class EcsClient
         return tasks;
     }
 
-    /// <summary>One Fargate task of the revision running <see cref="EcsRunTaskRequest.Command"/> in its container instead of the image's command.</summary>
+    /// <summary>One Fargate task of the revision running <see cref="EcsRunTaskRequest.Command"/> in its container instead of the image's command (none: the image's).</summary>
     public async Task<EcsTask> RunTask(EcsRunTaskRequest request, CancellationToken cancellation)
     {
         var answer = await client.CallAsync(
@@ -103,15 +103,27 @@ public sealed partial class EcsClient
                 ["count"] = 1,
                 ["startedBy"] = request.StartedBy,
                 ["networkConfiguration"] = request.NetworkConfiguration.DeepClone(),
-                ["overrides"] = new JsonObject
-                {
-                    ["containerOverrides"] = new JsonArray(new JsonObject { ["name"] = request.ContainerName, ["command"] = EcsJson.Strings(request.Command) }),
-                },
+                ["overrides"] = new JsonObject { ["containerOverrides"] = new JsonArray(ContainerOverride(request)) },
             },
             cancellation);
         ThrowOnFailures("RunTask", answer, ignoredReason: null);
         return EcsJson.List(answer, "tasks", EcsTask.From).FirstOrDefault()
             ?? throw new InvalidOperationException($"ECS RunTask of {request.TaskDefinitionArn} started no task and reported no failure.");
+    }
+
+    /// <summary>Stops a task (SIGTERM, then SIGKILL after the stop timeout); the reason shows in the console and in DescribeTasks.</summary>
+    public async Task StopTask(string cluster, string taskArn, string reason, CancellationToken cancellation) =>
+        await client.CallAsync("StopTask", new JsonObject { ["cluster"] = cluster, ["task"] = taskArn, ["reason"] = reason }, cancellation);
+
+    // No command: the image's own (the service serves); the environment is added to the revision's, and wins over it.
+    private static JsonObject ContainerOverride(EcsRunTaskRequest request)
+    {
+        var container = new JsonObject { ["name"] = request.ContainerName };
+        if (request.Command.Count > 0)
+            container["command"] = EcsJson.Strings(request.Command);
+        if (request.Environment is { Count: > 0 } environment)
+            container["environment"] = new JsonArray([.. environment.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => (JsonNode)new JsonObject { ["name"] = v.Key, ["value"] = v.Value })]);
+        return container;
     }
 
     /// <summary>awsvpc networking for Fargate tasks: their subnets, security groups, and whether they get a public address.</summary>

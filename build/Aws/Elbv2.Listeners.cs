@@ -37,6 +37,26 @@ public sealed partial class Elbv2
     public async Task ModifyRuleForward(string ruleArn, IReadOnlyList<WeightedTargetGroup> forward, CancellationToken cancellation) =>
         await client.CallAsync("ModifyRule", new AwsQueryParameters().Add("RuleArn", ruleArn).List("Actions", [forward], Forward), cancellation);
 
+    /// <summary>
+    /// A rule that forwards only the requests carrying <paramref name="header"/> with exactly <paramref name="value"/> to
+    /// one target group: a way into a target group that no listener's default action, and so no user, reaches.
+    /// </summary>
+    public async Task<ListenerRule> CreateHeaderRule(
+        string listenerArn, int priority, string header, string value, string targetGroupArn, IReadOnlyDictionary<string, string> tags, CancellationToken cancellation)
+    {
+        var parameters = new AwsQueryParameters()
+            .Add("ListenerArn", listenerArn).Add("Priority", priority)
+            .List("Conditions", [(header, value)], (condition, c) => condition.Add("Field", "http-header").Structure(
+                "HttpHeaderConfig", config => config.Add("HttpHeaderName", c.header).List("Values", [c.value])))
+            .List("Actions", [new WeightedTargetGroup(targetGroupArn, 1)], (action, group) => Forward(action, [group]))
+            .Tags(tags);
+        var result = await client.CallAsync("CreateRule", parameters, cancellation);
+        return result.Members("Rules").Select(ListenerRule.From).Single();
+    }
+
+    public async Task DeleteRule(string ruleArn, CancellationToken cancellation) =>
+        await client.CallAsync("DeleteRule", new AwsQueryParameters().Add("RuleArn", ruleArn), cancellation);
+
     private static void Forward(AwsQueryParameters action, IReadOnlyList<WeightedTargetGroup> groups)
     {
         var invalid = groups.FirstOrDefault(g => g.Weight is < 0 or > 999);

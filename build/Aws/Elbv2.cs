@@ -47,6 +47,10 @@ public sealed partial class Elbv2(AwsQueryClient client)
         return result.Members("TargetGroups").Select(TargetGroup.From).Single();
     }
 
+    /// <summary>Deletes the target group; no listener or rule may forward to it any more.</summary>
+    public async Task DeleteTargetGroup(string targetGroupArn, CancellationToken cancellation) =>
+        await client.CallAsync("DeleteTargetGroup", new AwsQueryParameters().Add("TargetGroupArn", targetGroupArn), cancellation);
+
     public async Task<IReadOnlyList<TargetHealth>> DescribeTargetHealth(string targetGroupArn, CancellationToken cancellation)
     {
         var result = await client.CallAsync("DescribeTargetHealth", new AwsQueryParameters().Add("TargetGroupArn", targetGroupArn), cancellation);
@@ -63,7 +67,7 @@ public sealed partial class Elbv2(AwsQueryClient client)
         await client.CallAsync("ModifyTargetGroupAttributes", parameters, cancellation);
     }
 
-    /// <summary>Registers IP targets; ECS registers its tasks itself, so only tests and rehearsals need this.</summary>
+    /// <summary>Registers IP targets; ECS registers a service's tasks itself, so only a recovery drill's one-off task, tests and rehearsals need this.</summary>
     public async Task RegisterTargets(string targetGroupArn, IReadOnlyList<(string Id, int Port)> targets, CancellationToken cancellation)
     {
         var parameters = new AwsQueryParameters()

@@ -55,12 +55,17 @@ public sealed record ListenerRule(string Arn, string Priority, bool IsDefault, I
 
 public sealed record TargetGroup(string Arn, string Name, int Port, string? HealthCheckPath, IReadOnlyList<string> LoadBalancerArns)
 {
+    public string? VpcId { get; init; }
+
     public static TargetGroup From(XElement member) => new(
         member.Required("TargetGroupArn"),
         member.Required("TargetGroupName"),
         member.Integer("Port") ?? 0,
         member.Text("HealthCheckPath"),
-        [.. member.Members("LoadBalancerArns").Select(a => a.Value)]);
+        [.. member.Members("LoadBalancerArns").Select(a => a.Value)])
+    {
+        VpcId = member.Text("VpcId"),
+    };
 }
 
 /// <summary>A registered target's health: State healthy, unhealthy, initial, draining …; Reason a code, Description prose.</summary>

@@ -16,6 +16,9 @@ public sealed record DbSnapshot(string Id, string InstanceId, string Status, Dat
 /// <summary>A DB instance; the endpoint is absent until the instance has one (while it is being created).</summary>
 public sealed record DbInstance(string Id, string Status, string? Endpoint, int? Port, string Arn)
 {
+    /// <summary>Where it is: its subnet group, security groups and class, which a copy of it takes over.</summary>
+    public DbPlacement Placement { get; init; } = new(null, [], null);
+
     public static DbInstance From(XElement instance)
     {
         var endpoint = instance.Child("Endpoint");
@@ -24,6 +27,15 @@ public sealed record DbInstance(string Id, string Status, string? Endpoint, int?
             instance.Text("DBInstanceStatus") ?? "unknown",
             endpoint?.Text("Address"),
             endpoint?.Integer("Port"),
-            instance.Required("DBInstanceArn"));
+            instance.Required("DBInstanceArn"))
+        {
+            Placement = new DbPlacement(
+                instance.Child("DBSubnetGroup")?.Text("DBSubnetGroupName"),
+                [.. instance.Members("VpcSecurityGroups", "VpcSecurityGroupMembership").Select(g => g.Text("VpcSecurityGroupId")).OfType<string>()],
+                instance.Text("DBInstanceClass")),
+        };
     }
 }
+
+/// <summary>An instance's place in the network: its DB subnet group, VPC security groups and instance class (each may be absent).</summary>
+public sealed record DbPlacement(string? SubnetGroup, IReadOnlyList<string> SecurityGroups, string? InstanceClass);

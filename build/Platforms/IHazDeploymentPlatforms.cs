@@ -3,6 +3,7 @@ using Pipeline.Delivery;
 using Pipeline.Hosting;
 using Pipeline.Platforms.Ecs;
 using Pipeline.Platforms.Ecs.Database;
+using Pipeline.Platforms.Ecs.Recovery;
 using Pipeline.Platforms.Local;
 using Pipeline.Recovery;
 
@@ -13,7 +14,7 @@ namespace Pipeline.Platforms;
 /// <see cref="IHazHosting.HostingMap"/> names (local on the local platform, staging and production on ECS and RDS).
 /// The one place a build with several platforms picks one.
 /// </summary>
-public interface IHazDeploymentPlatforms : IHazLocalPlatform, IHazEcsPlatform, IHazAwsDatabase
+public interface IHazDeploymentPlatforms : IHazLocalPlatform, IHazEcsPlatform, IHazAwsDatabase, IHazEcsRecoveryDrill
 {
     IDeploymentPlatform IHazDeployment.CreateDeploymentPlatform() => HostedEnvironment.Platform switch
     {
@@ -32,9 +33,7 @@ public interface IHazDeploymentPlatforms : IHazLocalPlatform, IHazEcsPlatform, I
     IRecoveryDrillPlatform IHazRecoveryDrillPlatform.CreateRecoveryDrillPlatform() => HostedEnvironment.Platform switch
     {
         var platform when platform == HostingPlatform.Local => CreateLocalRecoveryDrill(),
-        // Issue 20's AWS half (an RDS instance from the snapshot, a one-off task on the live revision) is not built yet.
-        var platform when platform == HostingPlatform.Ecs => throw new InvalidOperationException(
-            $"RecoveryDrill runs on the local platform only so far: '{EnvironmentName}' is hosted on ECS, whose drill (an RDS instance restored from the snapshot, a one-off task) is not built yet"),
+        var platform when platform == HostingPlatform.Ecs => CreateEcsRecoveryDrill(),
         var platform => throw NotComposed(platform, nameof(CreateRecoveryDrillPlatform)),
     };
 

@@ -1,6 +1,5 @@
 using Engine;
 using Pipeline.Database;
-using Pipeline.Delivery.Smoke;
 
 namespace Pipeline.Recovery;
 
@@ -21,12 +20,12 @@ public interface IRecoveryDrill : IHazRecoveryDrillPlatform, IHazBackupName
 
     Target RecoveryDrill => _ => _
         .Description("Restore the newest backup into a scratch database, start the live release against it, smoke-test it, delete it again; report RTO and RPO")
+        .Produces("artifacts/recovery-drill.json")
         .Executes(async cancellation =>
         {
             var goals = RecoveryGoals.Checked(MaxRecoveryTime, MaxBackupAge);
             var platform = CreateRecoveryDrillPlatform();
-            using var smoke = new SmokeSuite(SmokeChecks);
-            var drill = new RecoveryDrill(platform, CreateDeploymentPlatform(), smoke, goals, EnvironmentName);
+            var drill = new RecoveryDrill(platform, CreateDeploymentPlatform(), SmokeChecks, goals, EnvironmentName);
             var report = await drill.RunAsync(Backup, cancellation);
             RecoveryDrillReportFile.Parent.CreateDirectory();
             await File.WriteAllTextAsync(RecoveryDrillReportFile, report.ToJson(), CancellationToken.None);

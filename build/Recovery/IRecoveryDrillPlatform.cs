@@ -29,10 +29,10 @@ public interface IRecoveryDrillPlatform
     Task<IDrillInstance> StartAsync(ColorRelease release, IDrillDatabase database, CancellationToken cancellation);
 }
 
-/// <summary>A backup as the drill sees it: when it was taken, at which schema version, and the rows counted then (null when not recorded).</summary>
-public sealed record DrillBackup(string Name, DateTimeOffset CreatedAt, long Version, IReadOnlyDictionary<string, long>? Rows);
+/// <summary>A backup as the drill sees it: when it was taken, at which schema version, and the rows counted then (each null when not recorded).</summary>
+public sealed record DrillBackup(string Name, DateTimeOffset CreatedAt, long? Version, IReadOnlyDictionary<string, long>? Rows);
 
-/// <summary>A scratch database holding a restored backup, and the rows counted in it right after the restore.</summary>
+/// <summary>A scratch database holding a restored backup, and the rows counted in it right after the restore (empty where the build cannot connect to it: RDS).</summary>
 public interface IDrillDatabase : IAsyncDisposable
 {
     string Name { get; }
@@ -40,10 +40,16 @@ public interface IDrillDatabase : IAsyncDisposable
     IReadOnlyDictionary<string, long> Rows { get; }
 }
 
-/// <summary>The live release serving from a scratch database: where it answers and the schema version it found after migrating.</summary>
+/// <summary>
+/// The live release serving from a scratch database: where it answers, the headers every request to it carries (on
+/// AWS, the one that a listener rule sends to the drill's task alone), and the schema version it found after migrating
+/// (null when its log does not say).
+/// </summary>
 public interface IDrillInstance : IAsyncDisposable
 {
     Uri Address { get; }
 
-    long SchemaVersion { get; }
+    IReadOnlyDictionary<string, string> Headers => new Dictionary<string, string>();
+
+    long? SchemaVersion { get; }
 }

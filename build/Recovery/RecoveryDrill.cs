@@ -12,7 +12,7 @@ namespace Pipeline.Recovery;
 /// whatever happened (each step is an <c>await using</c>, so a failure or Ctrl-C disposes what exists). Nothing here
 /// reaches the live database or the router: the live release is only read from the environment's state.
 /// </summary>
-public sealed class RecoveryDrill(IRecoveryDrillPlatform platform, IEnvironmentStore store, SmokeSuite smoke, RecoveryGoals goals, string environment)
+public sealed class RecoveryDrill(IRecoveryDrillPlatform platform, IEnvironmentStore store, IReadOnlyList<ISmokeCheck> smokeChecks, RecoveryGoals goals, string environment)
 {
     public async Task<RecoveryDrillReport> RunAsync(string? backupName, CancellationToken cancellation)
     {
@@ -30,7 +30,7 @@ public sealed class RecoveryDrill(IRecoveryDrillPlatform platform, IEnvironmentS
             BackupAge = DateTimeOffset.UtcNow - backup.CreatedAt,
             BackupVersion = backup.Version,
         };
-        Log.Information($"backup {backup.Name}: V{backup.Version}, taken {backup.CreatedAt:u}, {RecoveryDrillReport.Duration(report.BackupAge)} ago");
+        Log.Information($"backup {backup.Name}: {(backup.Version is { } version ? $"V{version}" : "schema version not recorded")}, taken {backup.CreatedAt:u}, {RecoveryDrillReport.Duration(report.BackupAge)} ago");
         var clock = Stopwatch.StartNew();
         try
         {
@@ -45,8 +45,10 @@ public sealed class RecoveryDrill(IRecoveryDrillPlatform platform, IEnvironmentS
 
             await using var instance = await platform.StartAsync(live, database, cancellation);
             report = report with { Serving = clock.Elapsed, SchemaVersion = instance.SchemaVersion };
-            Log.Information($"{live.Version ?? live.Image} serving from {database.Name} at V{instance.SchemaVersion} on {instance.Address} after {RecoveryDrillReport.Duration(clock.Elapsed)}");
+            var schema = instance.SchemaVersion is { } found ? $"V{found}" : "a schema version its log does not name";
+            Log.Information($"{live.Version ?? live.Image} serving from {database.Name} at {schema} on {instance.Address} after {RecoveryDrillReport.Duration(clock.Elapsed)}");
 
+            using var smoke = new SmokeSuite(smokeChecks, headers: instance.Headers);
             var smoked = await smoke.RunAsync(instance.Address, new ExpectedRelease(live.Version, live.Commit, Color: null), cancellation);
             report = report with { SmokeChecks = smoked.Results.Count, SmokeChecksPassed = smoked.Results.Count(result => result.Passed) };
             foreach (var result in smoked.Results)

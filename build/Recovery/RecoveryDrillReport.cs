@@ -27,7 +27,8 @@ public sealed record RecoveryDrillReport
 
     public required TimeSpan BackupAge { get; init; }
 
-    public required long BackupVersion { get; init; }
+    /// <summary>The schema version the backup was taken at; null where the backup does not say (an RDS snapshot).</summary>
+    public required long? BackupVersion { get; init; }
 
     public TimeSpan? Restored { get; init; }
 

@@ -6,7 +6,8 @@ This launcher patches moto's ECS backend so that every CreateService/UpdateServi
 succeeded at once would: one PRIMARY deployment of the service's task definition (the previous one gone), rolloutState
 COMPLETED, running = desired; and the service's tasks registered as `ip` targets (one fake private address per running
 task, on the container port) in the ELBv2 target groups of its loadBalancers, which moto then reports healthy.
-Two moto RunTask failures (HTTP 500) are worked around too: a Fargate definition with task-level memory only, and
+A one-off task without a command override (RecoveryDrill's serving task) stays RUNNING until StopTask, where moto
+would step it to STOPPED at once. Two moto RunTask failures (HTTP 500) are worked around too: a Fargate definition with task-level memory only, and
 awsvpc networking in a VPC without DNS hostnames.
 
 With MOTO_ECS_RUN_TASKS=1 and a Docker engine that answers, the tasks really run and the listeners really serve
@@ -28,7 +29,7 @@ import time
 from moto.core.responses import BaseResponse
 from moto.core.utils import utcnow
 from moto.ec2.models.elastic_network_interfaces import NetworkInterface
-from moto.ecs.models import EC2ContainerServiceBackend, Service
+from moto.ecs.models import EC2ContainerServiceBackend, Service, Task
 from moto.elbv2.models import elbv2_backends
 from moto.moto_api._internal import mock_random
 from moto.server import main
@@ -120,6 +121,21 @@ def _requirements(task_definition):
 Service.__init__ = _service_init
 EC2ContainerServiceBackend.update_service = _update_service
 EC2ContainerServiceBackend._calculate_task_resource_requirements = staticmethod(_requirements)
+_original_task_advance = Task.advance
+
+
+def _task_advance(self):
+    # moto steps every task towards STOPPED on each DescribeTasks, as a migration task's command ends. A one-off task
+    # without a command override runs the image's own command, the service (RecoveryDrill's): it serves until StopTask.
+    overrides = (self.overrides or {}).get("containerOverrides") or []
+    if self.status == "RUNNING" and self.desired_status == "RUNNING" and not any(o.get("command") for o in overrides):
+        return
+    _original_task_advance(self)
+    if self.status == "STOPPED":
+        self.desired_status = "STOPPED"  # as ECS has it once the essential container exited; moto leaves RUNNING
+
+
+Task.advance = _task_advance
 # RunTask in awsvpc mode reads its ENI's private DNS name, which moto sets only in VPCs with DNS hostnames enabled.
 NetworkInterface.private_dns_name = None
 

@@ -13,7 +13,7 @@ public sealed class SmokeClient : IDisposable
 {
     private readonly HttpClient http;
 
-    public SmokeClient(TimeSpan requestTimeout)
+    public SmokeClient(TimeSpan requestTimeout, IReadOnlyDictionary<string, string>? headers = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(requestTimeout, TimeSpan.Zero);
         RequestTimeout = requestTimeout;
@@ -27,6 +27,8 @@ public sealed class SmokeClient : IDisposable
         http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = 1024 * 1024 };
         http.DefaultRequestHeaders.ConnectionClose = true;
         http.DefaultRequestHeaders.UserAgent.ParseAdd("app-pipeline-smoke-test");
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            http.DefaultRequestHeaders.Add(name, value);
     }
 
     public TimeSpan RequestTimeout { get; }

@@ -20,10 +20,11 @@ public sealed class SmokeSuite : IPreTrafficCheck, IDisposable
 
     /// <param name="checks">The checks, run in this order.</param>
     /// <param name="requestTimeout">For each request, the answer's body included (default 5 s).</param>
-    public SmokeSuite(IReadOnlyList<ISmokeCheck> checks, TimeSpan? requestTimeout = null)
+    /// <param name="headers">Sent with every request (a recovery drill's routing header).</param>
+    public SmokeSuite(IReadOnlyList<ISmokeCheck> checks, TimeSpan? requestTimeout = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         this.checks = checks;
-        client = new SmokeClient(requestTimeout ?? DefaultRequestTimeout);
+        client = new SmokeClient(requestTimeout ?? DefaultRequestTimeout, headers);
     }
 
     public async Task<SmokeReport> RunAsync(Uri baseAddress, ExpectedRelease expected, CancellationToken cancellation)

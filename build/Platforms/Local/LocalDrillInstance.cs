@@ -26,7 +26,7 @@ internal sealed class LocalDrillInstance : IDrillInstance
 
     public Uri Address { get; }
 
-    public long SchemaVersion { get; }
+    public long? SchemaVersion { get; }
 
     public static async Task<LocalDrillInstance> StartAsync(
         LocalPlatformSettings settings, string drillLabel, ColorRelease release, string name, IReadOnlyDictionary<string, string> secrets, long schemaVersion, CancellationToken cancellation)

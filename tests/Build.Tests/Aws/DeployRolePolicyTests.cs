@@ -22,7 +22,7 @@ public partial class DeployRolePolicyTests
 
     /// <summary>Sent only by tests and the moto rehearsal (metrics put, targets registered by hand) or kept for symmetry, never by a deploy.</summary>
     private static readonly HashSet<string> NotByTheDeploy =
-        ["cloudwatch:PutMetricData", "elasticloadbalancing:RegisterTargets", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:ModifyRule", "ecs:UntagResource"];
+        ["cloudwatch:PutMetricData", "elasticloadbalancing:RemoveTags", "elasticloadbalancing:ModifyRule", "ecs:UntagResource"];
 
     /// <summary>Allowed without a client call: docker push's layer uploads, CreateDBSnapshot's tags, passing roles to ECS.</summary>
     private static readonly HashSet<string> ImpliedByOthers =
@@ -39,6 +39,21 @@ public partial class DeployRolePolicyTests
 
         Assert.Empty(sent.Except(allowed).Order());
         Assert.Empty(allowed.Except(sent).Except(ImpliedByOthers).Order());
+    }
+
+    [Fact]
+    public void Deleting_a_database_or_a_target_group_is_allowed_only_for_what_a_recovery_drill_names_as_its_own()
+    {
+        using var policy = JsonDocument.Parse(File.ReadAllText(TestPaths.RepositoryRoot / "build" / "Aws" / "deploy-role-policy.json"));
+        var deleting = policy.RootElement.GetProperty("Statement").EnumerateArray()
+            .Where(s => s.GetProperty("Action").ToString().Contains("rds:DeleteDBInstance", StringComparison.Ordinal)
+                || s.GetProperty("Action").ToString().Contains("elasticloadbalancing:DeleteTargetGroup", StringComparison.Ordinal))
+            .ToList();
+
+        var statement = Assert.Single(deleting);
+        Assert.Equal(
+            ["arn:aws:rds:*:*:db:*-drill-*", "arn:aws:elasticloadbalancing:*:*:targetgroup/*-drill/*"],
+            statement.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()));
     }
 
     private static HashSet<string> Sent()

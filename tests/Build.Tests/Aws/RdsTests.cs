@@ -46,13 +46,58 @@ public class RdsTests
         Assert.Equal(("DBInstanceNotFound", "RDS", "CreateDBSnapshot"), (error.Code, error.Service, error.Operation));
     }
 
+    [MotoFact]
+    public async Task A_copy_restores_in_the_live_instance_s_place_not_publicly_accessible_and_is_deleted_without_a_final_snapshot()
+    {
+        using var client = new AwsQueryClient(MotoNetwork.Connection(), Rds.Service);
+        var rds = new Rds(client);
+        var network = await MotoNetwork.Create(None);
+        var subnetGroup = "sg-" + Guid.NewGuid().ToString("N")[..8];
+        await client.CallAsync(
+            "CreateDBSubnetGroup",
+            new AwsQueryParameters().Add("DBSubnetGroupName", subnetGroup).Add("DBSubnetGroupDescription", "drill test").List("SubnetIds", network.SubnetIds, member: "SubnetIdentifier"),
+            None);
+        var instanceId = await CreateInstance(client, subnetGroup, network.SecurityGroupId);
+        var live = await rds.DescribeDbInstance(instanceId, None);
+        await rds.CreateDbSnapshot(instanceId, $"{instanceId}-snap", new Dictionary<string, string>(), None);
+        await WaitUntilAvailable(rds, $"{instanceId}-snap");
+
+        var restored = await rds.RestoreDbInstanceFromSnapshot($"{instanceId}-copy", $"{instanceId}-snap", live!.Placement, new Dictionary<string, string> { ["made-by"] = "test" }, None);
+        var sent = new List<string>();
+        using var recorded = new AwsQueryClient(MotoNetwork.Connection(), Rds.Service, new BodyRecorder(sent.Add));
+        var second = await new Rds(recorded).RestoreDbInstanceFromSnapshot($"{instanceId}-copy2", $"{instanceId}-snap", live.Placement, new Dictionary<string, string>(), None);
+        await rds.DeleteScratchDbInstance(second.Id, None);
+        var copy = await rds.DescribeDbInstance(restored.Id, None);
+        var listed = (await rds.DescribeDbInstances(None)).Select(i => i.Id).ToList();
+        var tags = await Tags(client, copy!.Arn);
+        await rds.DeleteScratchDbInstance(restored.Id, None);
+
+        Assert.Equal((subnetGroup, "db.t3.micro"), (live.Placement.SubnetGroup, live.Placement.InstanceClass));
+        Assert.Equal([network.SecurityGroupId], live.Placement.SecurityGroups);
+        Assert.Equal(live.Placement.SubnetGroup, copy.Placement.SubnetGroup);
+        Assert.Equal(live.Placement.SecurityGroups, copy.Placement.SecurityGroups);
+        // moto does not report PubliclyAccessible: what was asked for is in the request.
+        Assert.Contains("PubliclyAccessible=false", Assert.Single(sent), StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["made-by"] = "test" }, tags);
+        Assert.Contains(instanceId, listed);
+        Assert.Contains(restored.Id, listed);
+        Assert.True(await rds.DescribeDbInstance(restored.Id, None) is null or { Status: "deleting" });
+        Assert.Equal("available", (await rds.DescribeDbInstance(instanceId, None))!.Status);
+        // No final snapshot was taken of the copy.
+        Assert.DoesNotContain((await rds.DescribeDbSnapshots(restored.Id, None)).Select(s => s.Id), id => !id.StartsWith("rds:", StringComparison.Ordinal));
+    }
+
     /// <summary>A PostgreSQL instance made test-side: the pipeline never creates instances, only snapshots and restores them.</summary>
-    private static async Task<string> CreateInstance(AwsQueryClient client)
+    private static async Task<string> CreateInstance(AwsQueryClient client, string? subnetGroup = null, string? securityGroup = null)
     {
         var id = "db-" + Guid.NewGuid().ToString("N")[..12];
         var parameters = new AwsQueryParameters()
             .Add("DBInstanceIdentifier", id).Add("Engine", "postgres").Add("DBInstanceClass", "db.t3.micro").Add("AllocatedStorage", 20)
             .Add("MasterUsername", "app").Add("MasterUserPassword", "moto-only-password");
+        if (subnetGroup is not null)
+            parameters.Add("DBSubnetGroupName", subnetGroup);
+        if (securityGroup is not null)
+            parameters.List("VpcSecurityGroupIds", [securityGroup], member: "VpcSecurityGroupId");
         await client.CallAsync("CreateDBInstance", parameters, None);
         return id;
     }
@@ -73,5 +118,15 @@ public class RdsTests
     {
         var result = await client.CallAsync("ListTagsForResource", new AwsQueryParameters().Add("ResourceName", arn), None);
         return result.Members("TagList", "Tag").ToDictionary(t => t.Required("Key"), t => t.Required("Value"));
+    }
+
+    /// <summary>Tells the form body each request was sent with, then sends it on.</summary>
+    private sealed class BodyRecorder(Action<string> seen) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            seen(request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -80,16 +80,27 @@ public sealed class RecoveryGoalsTests
 /// <summary>What the drill refuses before it makes anything, through the compiled build as a user runs it.</summary>
 public sealed class RecoveryDrillInputTests
 {
-    [Fact]
-    public async Task An_environment_on_ECS_is_refused_in_one_line_before_AWS_is_contacted()
+    [MotoFact]
+    public async Task An_AWS_environment_without_a_snapshot_MigrateDb_took_is_refused_in_one_line_with_nothing_made()
     {
         using var build = new BuildTests.Cli.CompiledBuild();
-        File.WriteAllText(Path.Combine(build.Root, ".nuke", "parameters.staging.json"), "{}");
+        var environment = await BuildTests.Aws.MotoEcsEnvironment.ProvisionedForDefaultAppAsync();
+        await BuildTests.Database.Aws.MotoRds.CreateInstanceAsync(environment.Names.Prefix);
+        File.WriteAllText(Path.Combine(build.Root, ".nuke", $"parameters.{environment.Names.Environment}.json"), "{}");
+        var variables = new Dictionary<string, string>
+        {
+            ["AWS_ENDPOINT_URL"] = Services.Address(Services.Moto),
+            ["AWS_ACCESS_KEY_ID"] = "test",
+            ["AWS_SECRET_ACCESS_KEY"] = "test",
+            ["AWS_REGION"] = "us-east-1",
+        };
 
-        var (code, output) = await build.RunAsync(new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9" }, "RecoveryDrill", "--environment", "staging");
+        var (code, output) = await build.RunAsync(variables, "RecoveryDrill", "--environment", environment.Names.Environment);
 
         Assert.True(code == 1, output);
-        Assert.Contains("RecoveryDrill failed: RecoveryDrill runs on the local platform only so far: 'staging' is hosted on ECS, whose drill (an RDS instance restored from the snapshot, a one-off task) is not built yet", output, StringComparison.Ordinal);
+        Assert.Contains($"RecoveryDrill failed: There is no available RDS snapshot MigrateDb took of {environment.Names.Prefix} to drill with", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain((await new Rds(BuildTests.Aws.MotoNetwork.Connection()).DescribeDbInstances(CancellationToken.None)).Select(i => i.Id), id => id.StartsWith(environment.Names.Prefix + "-drill-", StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(build.Root, "artifacts", "recovery-drill.json")));
     }
 

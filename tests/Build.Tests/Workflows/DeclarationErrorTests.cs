@@ -28,6 +28,14 @@ public sealed class DeclarationErrorTests
     }
 
     [Fact]
+    public void A_job_run_per_environment_that_also_names_one_environment_or_profile_is_an_error()
+    {
+        var error = GenerationError(new MisdeclaredBuild());
+
+        Assert.Contains("The JobDeclaration for Compile: Environments excludes Environment and Profile (each run names its own).", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Targets_on_one_machine_that_wait_for_another_job_between_them_are_a_cycle()
     {
         var error = GenerationError(new SharedMachineCycleBuild());

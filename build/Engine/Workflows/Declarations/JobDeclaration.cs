@@ -16,6 +16,16 @@ public sealed class JobDeclaration(params Target[] targets)
 
     public string? EnvironmentUrl { get; init; }
 
+    /// <summary>
+    /// Run the job once per environment, side by side (a matrix): each run names its environment, as
+    /// <see cref="Environment"/> would, and passes it as --profile; one failing does not cancel the others. Excludes
+    /// <see cref="Environment"/> and <see cref="Profile"/>.
+    /// </summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+
+    /// <summary>What a step reads as this run's environment under <see cref="Environments"/>.</summary>
+    public const string MatrixEnvironment = "${{ matrix.environment }}";
+
     /// <summary>A platform's credentials for the build (AWS by OIDC); adds their variables and, for OIDC, id-token: write.</summary>
     public CiCredentials? Credentials { get; init; }
 

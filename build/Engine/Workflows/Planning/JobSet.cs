@@ -31,6 +31,8 @@ internal sealed class JobSet
             var members = job.Targets.Select(t => references.Resolve(t, "A JobDeclaration", errors)).OfType<ExecutableTarget>().ToList();
             if (job.Targets.Count == 0)
                 errors.Add("A JobDeclaration names no target.");
+            if (job.Environments.Count > 0 && (job.Environment is not null || job.Profile is not null))
+                errors.Add($"The JobDeclaration for {string.Join(", ", members.Select(m => m.Name))}: Environments excludes Environment and Profile (each run names its own).");
             foreach (var member in members)
             {
                 if (!plan.Contains(member) || plan.SkipReasons.ContainsKey(member))

@@ -13,7 +13,12 @@ public static class JobGraphMermaid
         var text = new StringBuilder().Append("```mermaid\n").Append("flowchart LR\n");
         foreach (var job in plan.Jobs)
         {
-            var environment = job.Declaration.Environment is { } name ? $" · {name}" : "";
+            var environment = job.Declaration switch
+            {
+                { Environments.Count: > 0 } => $" · {string.Join(", ", job.Declaration.Environments)}",
+                { Environment: { } name } => $" · {name}",
+                _ => "",
+            };
             text.Append($"    {NodeId(job)}[\"{job.Id}: {job.Name}{environment}\"]\n");
         }
 

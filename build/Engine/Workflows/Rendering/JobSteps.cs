@@ -28,7 +28,7 @@ internal static class JobSteps
 
         steps.Add(RunStep(job));
         foreach (var artifact in job.Uploads)
-            steps.Add(Upload(artifact, declaration.UploadsOnFailure, workflow.ArtifactRetentionDays));
+            steps.Add(Upload(artifact, declaration, workflow.ArtifactRetentionDays));
         if (declaration.Sarif is { } sarif)
         {
             steps.Add(new YamlMap
@@ -46,7 +46,12 @@ internal static class JobSteps
     private static YamlMap RunStep(WorkflowJob job)
     {
         var names = string.Join(" ", job.Targets.Select(t => t.Name));
-        var profile = job.Declaration.Profile is { } name ? $" --profile {name}" : "";
+        var profile = job.Declaration switch
+        {
+            { Environments.Count: > 0 } => $" --profile {JobDeclaration.MatrixEnvironment}",
+            { Profile: { } name } => $" --profile {name}",
+            _ => "",
+        };
         var wrapper = job.Declaration.RunWith is { } command ? command + " " : "";
         var environment = new YamlMap();
         foreach (var (variable, expression) in job.Environment)
@@ -60,7 +65,14 @@ internal static class JobSteps
         };
     }
 
-    private static YamlMap Upload(JobArtifact artifact, bool evenOnFailure, int retentionDays) => new()
+    private static YamlMap Upload(JobArtifact artifact, JobDeclaration declaration, int retentionDays) => Upload(
+        artifact,
+        // Each run of a matrix uploads its own: artifact names are unique within a workflow run.
+        declaration.Environments.Count > 0 ? $"{artifact.Name}-{JobDeclaration.MatrixEnvironment}" : artifact.Name,
+        declaration.UploadsOnFailure,
+        retentionDays);
+
+    private static YamlMap Upload(JobArtifact artifact, string name, bool evenOnFailure, int retentionDays) => new()
     {
         { "name", $"Upload {artifact.Producer.Name}'s files" },
         { "if", evenOnFailure ? "always()" : null },
@@ -68,7 +80,7 @@ internal static class JobSteps
         {
             "with", new YamlMap
             {
-                { "name", artifact.Name },
+                { "name", name },
                 { "path", string.Join("\n", artifact.Globs) },
                 // A job that failed early may have written nothing; a successful one must have.
                 { "if-no-files-found", evenOnFailure ? "warn" : "error" },

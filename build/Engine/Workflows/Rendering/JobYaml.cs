@@ -17,6 +17,7 @@ internal static class JobYaml
             { "if", job.Condition },
             { "runs-on", declaration.RunsOn ?? workflow.RunsOn },
             { "timeout-minutes", declaration.TimeoutMinutes ?? workflow.TimeoutMinutes },
+            { "strategy", Matrix(declaration) },
             { "environment", Environment(declaration) },
             { "permissions", job.Permissions.SameAs(workflow.Permissions) ? null : WorkflowYaml.PermissionsYaml(job.Permissions) },
             { "concurrency", WorkflowYaml.ConcurrencyYaml(declaration.Concurrency) },
@@ -25,8 +26,17 @@ internal static class JobYaml
         };
     }
 
+    private static YamlNode? Matrix(JobDeclaration declaration) => declaration.Environments.Count == 0
+        ? null
+        : new YamlMap
+        {
+            { "fail-fast", false },
+            { "matrix", new YamlMap { { "environment", new YamlSequence(declaration.Environments) } } },
+        };
+
     private static YamlNode? Environment(JobDeclaration declaration) => declaration switch
     {
+        { Environments.Count: > 0 } => JobDeclaration.MatrixEnvironment,
         { Environment: null } => null,
         { EnvironmentUrl: null } => declaration.Environment,
         _ => new YamlMap { { "name", declaration.Environment }, { "url", declaration.EnvironmentUrl } },

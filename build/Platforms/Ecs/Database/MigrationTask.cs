@@ -15,13 +15,17 @@ internal sealed class MigrationTask(EcsClient ecs, CloudWatchLogs logs, Awaiting
     public const string StartedBy = "MigrateDb";
     public const int TailLines = 40;
 
+    /// <param name="environment">Variables the task gets beside its revision's (RecoveryDrill's DATABASE_HOST).</param>
+    /// <param name="startedBy">Who the console says started it: MigrateDb, or RecoveryDrill.</param>
     public async Task<MigrationTaskResult> RunAsync(
-        EcsNames names, EcsTaskDefinition revision, JsonObject network, IReadOnlyList<string> command, TimeSpan deadline, CancellationToken cancellation)
+        EcsNames names, EcsTaskDefinition revision, JsonObject network, IReadOnlyList<string> command, TimeSpan deadline, CancellationToken cancellation,
+        IReadOnlyDictionary<string, string>? environment = null, string startedBy = StartedBy)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(revision);
         Log.Information($"Running '{string.Join(' ', command)}' as a one-off task of {revision.Family}:{revision.Revision} in cluster {names.Cluster}…");
-        var started = await ecs.RunTask(new EcsRunTaskRequest(names.Cluster, revision.Arn, names.Container, command, network, StartedBy), cancellation);
+        var started = await ecs.RunTask(
+            new EcsRunTaskRequest(names.Cluster, revision.Arn, names.Container, command, network, startedBy) { Environment = environment }, cancellation);
         Log.Information($"Started task {started.Arn} ({started.LastStatus}).");
         EcsTask stopped;
         try

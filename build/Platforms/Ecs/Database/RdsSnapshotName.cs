@@ -17,12 +17,15 @@ internal static partial class RdsSnapshotName
     public static string Parse(string given)
     {
         ArgumentNullException.ThrowIfNull(given);
-        return Shape().IsMatch(given) && !given.Contains("--", StringComparison.Ordinal)
+        return Fits(given)
             ? given
             : throw new InvalidOperationException(
                 $"'{given}' is not the name of an RDS snapshot MigrateDb took: expected a bare name such as app-staging-20250101-120000 "
                 + "(letters, digits and single hyphens, ending in the UTC time), not a path or an ARN");
     }
+
+    /// <summary>Whether the name has the shape MigrateDb gives (automated snapshots, "rds:…", do not).</summary>
+    public static bool Fits(string name) => Shape().IsMatch(name) && !name.Contains("--", StringComparison.Ordinal);
 
     // RDS: at most 255 characters, a letter first, letters, digits and hyphens, no two hyphens in a row.
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,230}-[0-9]{8}-[0-9]{6}$")]

@@ -31,7 +31,7 @@ internal sealed class MisdeclaredBuild : BuildBase
             ParameterMapping.Variable("Missing", "MISSING"),
             ParameterMapping.Variable(nameof(Unused), "bad name"),
         ],
-        Jobs = [new(Publish), new(Compile) { Parameters = ["Nowhere"] }],
+        Jobs = [new(Publish), new(Compile) { Parameters = ["Nowhere"], Environments = ["staging", "production"], Profile = "staging" }],
     };
 }
 

@@ -40,21 +40,7 @@ internal sealed class LocalDrillInstance : IDrillInstance
             Labels = new Dictionary<string, string> { [drillLabel] = settings.Name, [ColorContainers.LabelPrefix + "image"] = release.Image },
         }, cancellation);
         var instance = new LocalDrillInstance(settings, name, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), schemaVersion);
-        try
-        {
-            await instance.AwaitReadyAsync(cancellation);
-            return instance;
-        }
-        catch (WaitFailedException e)
-        {
-            await instance.DisposeAsync();
-            throw new InvalidOperationException(e.Message, e);
-        }
-        catch
-        {
-            await instance.DisposeAsync();
-            throw;
-        }
+        return await DrillStart.OrRemoveAsync(instance, () => instance.AwaitReadyAsync(cancellation));
     }
 
     public async ValueTask DisposeAsync()

@@ -41,21 +41,7 @@ internal sealed class EcsDrillInstance : IDrillInstance
     {
         ArgumentNullException.ThrowIfNull(place);
         var instance = new EcsDrillInstance(place.Ecs, place.Elb, place.Names.Names.Cluster, place.TestAddress, schemaVersion);
-        try
-        {
-            await instance.StartTaskAsync(place, awaiting, deadline, cancellation);
-            return instance;
-        }
-        catch (WaitFailedException e)
-        {
-            await instance.DisposeAsync();
-            throw new InvalidOperationException(e.Message, e);
-        }
-        catch
-        {
-            await instance.DisposeAsync();
-            throw;
-        }
+        return await DrillStart.OrRemoveAsync(instance, () => instance.StartTaskAsync(place, awaiting, deadline, cancellation));
     }
 
     private async Task StartTaskAsync(EcsDrillPlace place, Awaiting awaiting, TimeSpan deadline, CancellationToken cancellation)

@@ -98,6 +98,20 @@ public sealed class EcsRecoveryDrillTests
         Assert.Equal((ours.Id, (long?)null, (IReadOnlyDictionary<string, long>?)null), (chosen.Name, chosen.Version, chosen.Rows));
     }
 
+    [Fact]
+    public async Task A_live_instance_named_like_a_drill_s_scratch_instance_is_refused_before_AWS_is_called()
+    {
+        var names = new EcsNames("app", "staging", "app-staging", "app");
+        var unreachable = new AwsConnection("us-east-1", new Amazon.Runtime.BasicAWSCredentials("test", "test")) { Environment = name => name == "AWS_ENDPOINT_URL" ? "http://127.0.0.1:9" : null };
+        var platform = new EcsRecoveryDrill(
+            EcsDrillClients.For(unreachable), new EcsPlatformSettings { Names = names, Region = "us-east-1" }, "app-staging-drill-20261207-101500",
+            new EcsDrillDeadlines(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => platform.ChooseBackupAsync(null, None));
+
+        Assert.Equal("The live RDS instance 'app-staging-drill-20261207-101500' is named like a recovery drill's scratch instance (app-staging-drill-…): refusing to drill, since the drill's clean-up could not tell them apart.", refused.Message);
+    }
+
     private static async Task<(MotoEcsEnvironment Environment, string Snapshot)> LiveEnvironmentWithBackupAsync()
     {
         var environment = await MotoEcsEnvironment.ProvisionedForDefaultAppAsync();

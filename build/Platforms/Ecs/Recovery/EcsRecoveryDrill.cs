@@ -28,6 +28,9 @@ internal sealed class EcsRecoveryDrill(
 
     public async Task<DrillBackup> ChooseBackupAsync(string? name, CancellationToken cancellation)
     {
+        // First of all: the clean-up deletes instances by this name shape (and tag), so the live one must not have it.
+        if (names.IsDrillInstance(liveInstanceId))
+            throw new InvalidOperationException($"The live RDS instance '{liveInstanceId}' is named like a recovery drill's scratch instance ({names.InstancePrefix}…): refusing to drill, since the drill's clean-up could not tell them apart.");
         var snapshot = name is null ? await NewestAsync(cancellation) : await clients.Snapshots.FindOursAsync(name, cancellation);
         var created = snapshot.Created ?? throw new InvalidOperationException($"RDS snapshot {snapshot.Id} has no creation time yet: it is still being taken.");
         // An RDS snapshot records neither the schema version nor row counts: the drill reports the version it finds.
@@ -58,7 +61,9 @@ internal sealed class EcsRecoveryDrill(
         var port = service.LoadBalancers.FirstOrDefault()?.ContainerPort is > 0 and var found ? found : throw new InvalidOperationException($"ECS service {service.Name} has no load balancer entry naming its container port.");
         var environment = new Dictionary<string, string> { ["DATABASE_HOST"] = scratch.Endpoint };
         var schemaVersion = await MigrateAsync(revision, network, environment, scratch.Endpoint, cancellation);
-        var testAddress = settings.TestAddress ?? new Uri($"http://{resources.LoadBalancer.DnsName}:{settings.TestPort}/");
+        var test = settings.TestAddress ?? new Uri($"http://{resources.LoadBalancer.DnsName}:{settings.TestPort}/");
+        // Relative paths (version, health/ready) append only to a base that ends in '/'.
+        var testAddress = test.AbsoluteUri.EndsWith('/') ? test : new Uri(test.AbsoluteUri + "/");
         var place = new EcsDrillPlace(clients.Ecs, clients.Elb, names, resources, revision, network.DeepClone().AsObject(), port, environment, testAddress);
         return await EcsDrillInstance.StartAsync(place, schemaVersion, awaiting, deadlines.Serve, cancellation);
     }

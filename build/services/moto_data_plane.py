@@ -9,9 +9,12 @@ machine's Docker engine, so the pipeline's HTTP checks have something to reach:
 - RunTask (MigrateDb's one-off task) runs the image with the task's command override, the task stays RUNNING until
   the container exits, then STOPPED with its exit code, its output in the task's awslogs stream;
 - target health is the target group's health check path answering 200 (moto alone says healthy at once);
-- per ELBv2 listener, an HTTP proxy on 127.0.0.1:<MOTO_ECS_PROXY_PORT_OFFSET + listener port> sends each request to a
-  target of one of the forward action's target groups, picked by the weights the listener has at that moment, and
-  records RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime in moto's CloudWatch, as an ALB would.
+- per ELBv2 listener, an HTTP proxy on 127.0.0.1:<MOTO_ECS_PROXY_PORT_OFFSET + listener port> matches each request
+  against the listener's rules by priority (conditions http-header, path-pattern, host-header, http-request-method,
+  query-string, source-ip; * and ? wildcards), takes the first matching rule's forward action, else the default
+  action's, and sends the request to a target of one of its target groups, picked by the weights it has at that
+  moment; it records RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime of that group in moto's
+  CloudWatch, as an ALB would. Other actions (fixed-response, redirect) answer 503.
 Containers get the task definition's environment, and DATABASE_URL from this process's environment when set (moto
 runs no databases: the tasks use a real PostgreSQL); its value is passed through the Docker CLI's environment, never on
 a command line. Every container carries the label moto-ecs.launcher=<pid> so whoever stops the launcher can remove them.
@@ -19,15 +22,19 @@ a command line. Every container carries the label moto-ecs.launcher=<pid> so who
 
 import http.client
 import http.server
+import ipaddress
 import itertools
 import os
 import random
+import re
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from datetime import datetime
+from typing import NamedTuple
 
 from moto.cloudwatch.models import cloudwatch_backends
 from moto.ecs.models import EC2ContainerServiceBackend, Task, ecs_backends
@@ -232,6 +239,98 @@ _original_run_task = EC2ContainerServiceBackend.run_task
 _original_advance = Task.advance
 
 
+# --- the listeners' rules ------------------------------------------------------------------------------------------
+
+
+class _Request(NamedTuple):
+    """What an ALB rule's conditions look at."""
+
+    method: str
+    path: str
+    query: list
+    headers: object  # the handler's email.message.Message: get_all(name) ignores the name's case
+    client: str
+
+    @classmethod
+    def of(cls, handler):
+        parts = urllib.parse.urlsplit(handler.path)
+        return cls(handler.command, parts.path, urllib.parse.parse_qsl(parts.query, keep_blank_values=True), handler.headers, handler.client_address[0])
+
+
+def _wildcard(pattern, ignore_case):
+    """An ALB condition value as a regular expression: * any characters, ? one character, the rest literal."""
+    body = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+    return re.compile(body, re.DOTALL | (re.IGNORECASE if ignore_case else 0))
+
+
+def _any_matches(patterns, value, ignore_case=True):
+    return value is not None and any(_wildcard(p, ignore_case).fullmatch(value) for p in patterns)
+
+
+def _config_values(condition, config):
+    # The legacy form puts the values on the condition itself (host-header, path-pattern).
+    return (condition.get(config) or {}).get("Values") or condition.get("Values") or []
+
+
+def _http_header_holds(condition, request):
+    config = condition.get("HttpHeaderConfig") or {}
+    return any(_any_matches(config.get("Values") or [], value) for value in request.headers.get_all(config.get("HttpHeaderName") or "") or [])
+
+
+def _path_pattern_holds(condition, request):
+    # Paths compare case-sensitively, without the query string.
+    return _any_matches(_config_values(condition, "PathPatternConfig"), request.path, ignore_case=False)
+
+
+def _host_header_holds(condition, request):
+    # The host name alone: a port the client added is not part of it.
+    host = re.sub(r":\d+$", "", request.headers.get("Host") or "")
+    return _any_matches(_config_values(condition, "HostHeaderConfig"), host)
+
+
+def _http_request_method_holds(condition, request):
+    return request.method in ((condition.get("HttpRequestMethodConfig") or {}).get("Values") or [])
+
+
+def _query_string_holds(condition, request):
+    pairs = (condition.get("QueryStringConfig") or {}).get("Values") or []
+    return any(
+        (pair.get("Key") is None or _any_matches([pair["Key"]], key)) and _any_matches([pair.get("Value") or ""], value)
+        for pair in pairs
+        for key, value in request.query
+    )
+
+
+def _source_ip_holds(condition, request):
+    blocks = (condition.get("SourceIpConfig") or {}).get("Values") or []
+    try:
+        return any(ipaddress.ip_address(request.client) in ipaddress.ip_network(block, strict=False) for block in blocks)
+    except ValueError:  # moto does not validate the blocks; an ALB would have refused the rule
+        return False
+
+
+_CONDITIONS = {
+    "http-header": _http_header_holds,
+    "path-pattern": _path_pattern_holds,
+    "host-header": _host_header_holds,
+    "http-request-method": _http_request_method_holds,
+    "query-string": _query_string_holds,
+    "source-ip": _source_ip_holds,
+}
+
+
+def _condition_holds(condition, request):
+    holds = _CONDITIONS.get(condition.get("Field"))
+    return holds is not None and holds(condition, request)
+
+
+def _first_matching_rule(listener, request):
+    """The listener's rule, lowest priority first, whose conditions all hold for the request; None: the default action.
+    Within a condition any one value matching is enough, as on an ALB."""
+    rules = sorted((r for r in list(listener.rules.values()) if not r.is_default), key=lambda r: int(r.priority))
+    return next((r for r in rules if all(_condition_holds(c, request) for c in r.conditions)), None)
+
+
 # --- the load balancer's listeners ---------------------------------------------------------------------------------
 
 
@@ -250,17 +349,21 @@ class _Forward(http.server.BaseHTTPRequestHandler):
         pass  # one line per request would drown the operations log the rehearsal counts
 
     def _pick(self):
-        """A target group by the listener's weights now, then one of its registered targets of ours."""
+        """A target group by the weights of the forward action that applies now, then one of its targets of ours."""
         server = self.server
         balancer = server.backend.load_balancers.get(server.balancer_arn)
         listener = next((l for l in (balancer.listeners.values() if balancer else []) if str(l.port) == str(server.listener_port)), None)
-        forward = next((a for a in (listener.default_actions if listener else []) if a.type == "forward"), None)
+        if listener is None:
+            return None, None, "the listener is gone"
+        rule = _first_matching_rule(listener, _Request.of(self))
+        actions, source = (rule.actions, f"rule {rule.priority}") if rule else (listener.default_actions, "the listener's default action")
+        forward = next((a for a in actions if a.type == "forward"), None)
         if forward is None:
-            return None, None, "the listener has no forward action"
+            return None, None, f"{source} has no forward action"
         weighted = forward.data.get("ForwardConfig", {}).get("TargetGroups") or [{"TargetGroupArn": forward.data.get("TargetGroupArn"), "Weight": 1}]
         weights = [int(g.get("Weight", 1)) for g in weighted]
         if sum(weights) == 0:
-            return None, None, "every target group of the listener has weight 0"
+            return None, None, f"every target group of {source} has weight 0"
         arn = random.choices([g["TargetGroupArn"] for g in weighted], weights)[0]
         group = server.backend.target_groups.get(arn)
         addresses = [a for a in (group.targets if group else {}) if a in _targets]

@@ -6,9 +6,14 @@ machine's Docker engine, so the pipeline's HTTP checks have something to reach:
   task, each on a port of its own given as ASPNETCORE_HTTP_PORTS), registered in its target groups as the target
   `127.0.0.N:<port>` (moto keys targets by id alone, so each task gets its own loopback address); a new deployment
   starts the new containers, then removes the old ones; desired 0 removes them all;
-- RunTask (MigrateDb's one-off task) runs the image with the task's command override, the task stays RUNNING until
-  the container exits, then STOPPED with its exit code, its output in the task's awslogs stream;
-- target health is the target group's health check path answering 200 (moto alone says healthy at once);
+- RunTask (MigrateDb's one-off task, the recovery drill's) runs the image with the task's command and environment
+  overrides; the task stays RUNNING until the container exits, then STOPPED with its exit code, its output in the
+  task's awslogs stream. A container that maps ports gets a port of its own (ASPNETCORE_HTTP_PORTS), and its task's
+  ENI address (privateIPv4Address in DescribeTasks) is a 127.0.0.N the proxies and health checks reach, so it can
+  be registered as an ip target. StopTask stops the container (SIGTERM, then SIGKILL after stopTimeout); the task
+  ends STOPPED with the reason given and stopCode UserInitiated;
+- target health is the target group's health check path answering 200 (moto alone says healthy at once); a stopped
+  one-off task's target times out;
 - per ELBv2 listener, an HTTP proxy on 127.0.0.1:<MOTO_ECS_PROXY_PORT_OFFSET + listener port> matches each request
   against the listener's rules by priority (conditions http-header, path-pattern, host-header, http-request-method,
   query-string, source-ip; * and ? wildcards), takes the first matching rule's forward action, else the default
@@ -52,9 +57,10 @@ _loopback = (f"127.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}" for n in iterto
 _lock = threading.RLock()
 # Per service ARN: its tasks as dicts {container, address, port}.
 _service_tasks = {}
-# Per target address: (container, port), for the health check and the proxies.
+# Per target address: (container, port), for the health check and the proxies; port None once a one-off task stopped
+# (its address stays known, so a target left registered is reported unreachable rather than healthy by moto).
 _targets = {}
-# Per one-off task id: its container.
+# Per one-off task id: {"container": name, "definition": its container definition, "address": target address or None}.
 _one_off = {}
 
 
@@ -142,19 +148,27 @@ def roll(service, new_deployment):
 
 
 def _health_for(self, target, ec2_backend):
-    """ELB's health check: the target group's path answering 200 on the task's port, else unhealthy with the reason."""
+    """ELB's health check: the target group's path answering 200 on the task's port, else unhealthy with the reason.
+
+    The check goes to the port the task really listens on; the answer names the port the target was registered with
+    (a caller registering a one-off task's containerPort finds its target by that port)."""
     seen = _targets.get(target["Id"])
     registered = self.targets.get(target["Id"])
     if seen is None or registered is None:
         return _original_health_for(self, target, ec2_backend)
     container, port = seen
+    registered_port = registered.get("Port") or port
+    if port is None:
+        # The task stopped: nothing answers at its address any more, as for a real ENI that is gone.
+        description = f"Request timed out (task container {container} stopped)"
+        return FakeHealthStatus(target["Id"], registered_port, self.health_check_port, "unhealthy", "Target.Timeout", description)
     path = self.health_check_path or "/"
     connection = http.client.HTTPConnection(target["Id"], port, timeout=2)
     try:
         connection.request("GET", path)
         status = connection.getresponse().status
         if status == 200:
-            return FakeHealthStatus(target["Id"], port, self.health_check_port, "healthy")
+            return FakeHealthStatus(target["Id"], registered_port, self.health_check_port, "healthy")
         reason, description = "Target.ResponseCodeMismatch", f"Health checks failed with these codes: [{status}]"
     except (OSError, http.client.HTTPException) as e:
         state, code = _container_state(container)
@@ -162,7 +176,7 @@ def _health_for(self, target, ec2_backend):
         description = f"container {container} {state} with exit code {code}" if state not in (None, "running") else f"Health checks failed: {e}"
     finally:
         connection.close()
-    return FakeHealthStatus(target["Id"], port, self.health_check_port, "unhealthy", reason, description)
+    return FakeHealthStatus(target["Id"], registered_port, self.health_check_port, "unhealthy", reason, description)
 
 
 _original_health_for = FakeTargetGroup.health_for
@@ -174,15 +188,56 @@ _original_health_for = FakeTargetGroup.health_for
 def _run_task(self, cluster_str, task_definition_str, count, overrides, *args, **kwargs):
     tasks = _original_run_task(self, cluster_str, task_definition_str, count, overrides, *args, **kwargs)
     definition = self.describe_task_definition(task_definition_str)
+    container = definition.container_definitions[0]
+    override = next((o for o in (overrides or {}).get("containerOverrides", []) if o.get("name") == container.get("name")), {})
     for task in tasks:
-        container = definition.container_definitions[0]
-        override = next((o for o in (overrides or {}).get("containerOverrides", []) if o.get("name") == container.get("name")), {})
         name = f"moto-ecs-task-{task.id}"
-        if _run_container(name, container, None, override.get("command"), override.get("environment") or []):
-            log(f"task {task.id}: {container['image']} {' '.join(override.get('command') or [])} runs as {name}")
+        # A container that maps a port may serve (the recovery drill's second task does): a port of its own on the
+        # host network, so two such tasks do not collide. A migrate command ignores it.
+        port = _free_port() if container.get("portMappings") else None
+        address = _give_loopback_address(task) if port is not None else None
+        if _run_container(name, container, port, override.get("command"), override.get("environment") or []):
+            command = " ".join([container["image"], *(override.get("command") or [])])
+            at = f", at {address}:{port}" if address else ""
+            log(f"task {task.id}: {command} runs as {name}{at}")
             with _lock:
-                _one_off[task.id] = (name, container)
+                _one_off[task.id] = {"container": name, "definition": container, "address": address}
+                if address:
+                    _targets[address] = (name, port)
     return tasks
+
+
+def _give_loopback_address(task):
+    """The task's private address (its awsvpc ENI attachment's privateIPv4Address, what DescribeTasks reports and a
+    caller registers as an ip target) becomes a 127.0.0.N of its own; None when the task has no ENI."""
+    attachment = next((a for a in task.attachments if a.get("type") == "ElasticNetworkInterface"), None)
+    if attachment is None:
+        return None
+    address = next(_loopback)
+    for detail in attachment["details"]:
+        if detail["name"] == "privateIPv4Address":
+            detail["value"] = address
+    task.containers[0].network_interfaces = [{"attachmentId": attachment["id"], "privateIpv4Address": address}]
+    return address
+
+
+def _stop_task(self, cluster_str, task_str, reason):
+    """StopTask of a task of ours: SIGTERM, then SIGKILL after the container's stopTimeout (30 s by default), as ECS
+    does; the task is STOPPED (exit code, log) once the container has exited, at a DescribeTasks, as for a task
+    that ends by itself."""
+    task_id = task_str.split("/")[-1]
+    with _lock:
+        run = _one_off.get(task_id)
+    task = next((t for tasks in self.tasks.values() for t in tasks.values() if t.id == task_id), None)
+    if run is None or task is None:
+        return _original_stop_task(self, cluster_str, task_str, reason)
+    task.desired_status = "STOPPED"
+    task.stopped_reason = reason or "Task stopped by user"
+    task.stop_code = "UserInitiated"
+    grace = int(run["definition"].get("stopTimeout") or 30)
+    threading.Thread(target=_docker, args=("stop", "--time", str(grace), run["container"]), kwargs={"timeout": grace + 30}, daemon=True).start()
+    log(f"task {task.id}: stopping ({task.stopped_reason})")
+    return task
 
 
 def _advance(self):
@@ -191,18 +246,23 @@ def _advance(self):
         run = _one_off.get(self.id)
     if run is None:
         return _original_advance(self)
-    name, container = run
+    name, container = run["container"], run["definition"]
     state, code = _container_state(name)
     if state in ("created", "running", "restarting"):
         return None
     with _lock:
         if _one_off.pop(self.id, None) is None:
             return None
+        if run["address"]:
+            _targets[run["address"]] = (name, None)
     _copy_log(name, container, self)
     _remove_container(name)
+    if self.desired_status != "STOPPED":
+        # It ended by itself; a StopTask already said why it stopped.
+        self.stopped_reason = "Essential container in task exited"
+        self.stop_code = "EssentialContainerExited"
     self.last_status = "STOPPED"
     self.desired_status = "STOPPED"
-    self.stopped_reason = "Essential container in task exited"
     self.containers[0].last_status = "STOPPED"
     self.containers[0].exitCode = code
     log(f"task {self.id}: exited with {code}")
@@ -236,6 +296,7 @@ def _copy_log(name, container, task):
 
 
 _original_run_task = EC2ContainerServiceBackend.run_task
+_original_stop_task = EC2ContainerServiceBackend.stop_task
 _original_advance = Task.advance
 
 
@@ -349,7 +410,7 @@ class _Forward(http.server.BaseHTTPRequestHandler):
         pass  # one line per request would drown the operations log the rehearsal counts
 
     def _pick(self):
-        """A target group by the weights of the forward action that applies now, then one of its targets of ours."""
+        """A target group by the weights of the forward action that applies now, then one of its serving targets."""
         server = self.server
         balancer = server.backend.load_balancers.get(server.balancer_arn)
         listener = next((l for l in (balancer.listeners.values() if balancer else []) if str(l.port) == str(server.listener_port)), None)
@@ -366,7 +427,7 @@ class _Forward(http.server.BaseHTTPRequestHandler):
             return None, None, f"every target group of {source} has weight 0"
         arn = random.choices([g["TargetGroupArn"] for g in weighted], weights)[0]
         group = server.backend.target_groups.get(arn)
-        addresses = [a for a in (group.targets if group else {}) if a in _targets]
+        addresses = [a for a in (group.targets if group else {}) if _targets.get(a, (None, None))[1] is not None]
         if not addresses:
             return group, None, f"no running targets in {group.name if group else arn}"
         address = random.choice(addresses)
@@ -457,5 +518,6 @@ def remove_all_containers():
 def install():
     FakeTargetGroup.health_for = _health_for
     EC2ContainerServiceBackend.run_task = _run_task
+    EC2ContainerServiceBackend.stop_task = _stop_task
     Task.advance = _advance
     ELBv2Backend.create_listener = _create_listener

@@ -1,4 +1,4 @@
-"""A data plane for moto-ecs.py (MOTO_ECS_RUN_TASKS=1): a rehearsal stand-in, not a model of ECS or of an ALB.
+"""A data plane for moto-ecs.py (MOTO_ECS_RUN_TASKS=1): a rehearsal stand-in, not a model of ECS, of an ALB or of RDS.
 
 moto answers the AWS APIs and runs nothing. With this module loaded, what a deploy asks for really happens on this
 machine's Docker engine, so the pipeline's HTTP checks have something to reach:
@@ -19,12 +19,20 @@ machine's Docker engine, so the pipeline's HTTP checks have something to reach:
   query-string, source-ip; * and ? wildcards), takes the first matching rule's forward action, else the default
   action's, and sends the request to a target of one of its target groups, picked by the weights it has at that
   moment; it records RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime of that group in moto's
-  CloudWatch, as an ALB would. Other actions (fixed-response, redirect) answer 503.
-Containers get the task definition's environment, and DATABASE_URL from this process's environment when set (moto
-runs no databases: the tasks use a real PostgreSQL); its value is passed through the Docker CLI's environment, never on
-a command line. Every container carries the label moto-ecs.launcher=<pid> so whoever stops the launcher can remove them.
+  CloudWatch, as an ALB would. Other actions (fixed-response, redirect) answer 503;
+- with DATABASE_URL set, RDS instances of engine postgres are backed by real PostgreSQL: CreateDBSnapshot takes a
+  `pg_dump -Fc` of the instance's database (DATABASE_URL's, which every instance moto made stands for) into
+  <MOTO_ECS_STATE_DIR, else a temp folder>/rds-snapshots/<snapshot id>.dump; RestoreDBInstanceFromDBSnapshot starts
+  a PostgreSQL server of its own (initdb in a temp folder, 127.0.0.1:<free port>, fsync off) with DATABASE_URL's user,
+  password and database, restores the dump, and reports the instance creating without an endpoint until then, and
+  then available at Endpoint 127.0.0.1:<port>; DeleteDBInstance stops that server and removes its folder.
+Containers get the task definition's environment, and DATABASE_URL from this process's environment when set (the
+tasks use a real PostgreSQL); its value is passed through the Docker CLI's environment, never on a command line, as
+PostgreSQL passwords go through PGPASSWORD or psql's standard input. Every container carries the label
+moto-ecs.launcher=<pid>, and shut_down() (the launcher's exit) removes them and stops every server a restore started.
 """
 
+import glob
 import http.client
 import http.server
 import ipaddress
@@ -32,9 +40,11 @@ import itertools
 import os
 import random
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -45,6 +55,7 @@ from moto.cloudwatch.models import cloudwatch_backends
 from moto.ecs.models import EC2ContainerServiceBackend, Task, ecs_backends
 from moto.elbv2.models import ELBv2Backend, FakeHealthStatus, FakeTargetGroup, elbv2_backends
 from moto.logs.models import logs_backends
+from moto.rds.models import DBInstance, RDSBackend
 
 DOCKER = os.environ.get("DOCKER_EXE") or "docker"
 PROXY_PORT_OFFSET = int(os.environ.get("MOTO_ECS_PROXY_PORT_OFFSET", "10000"))
@@ -507,6 +518,305 @@ def _create_listener(self, load_balancer_arn, protocol, port, *args, **kwargs):
 _original_create_listener = ELBv2Backend.create_listener
 
 
+# --- RDS instances on real PostgreSQL ------------------------------------------------------------------------------
+
+
+class _PostgresFailed(Exception):
+    pass
+
+
+class _Login(NamedTuple):
+    """Where and as whom a PostgreSQL client connects; host may be a socket folder."""
+
+    host: str
+    port: int
+    user: str
+    password: str
+    database: str
+
+    @classmethod
+    def from_url(cls, url):
+        parts = urllib.parse.urlsplit(url)
+        user = urllib.parse.unquote(parts.username or "postgres")
+        database = urllib.parse.unquote(parts.path.lstrip("/")) or user
+        return cls(parts.hostname or "127.0.0.1", parts.port or 5432, user, urllib.parse.unquote(parts.password or ""), database)
+
+    def environment(self):
+        # libpq's variables, so that no password (nor a URL holding one) is on a command line.
+        variables = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+        variables.update(PGHOST=self.host, PGPORT=str(self.port), PGUSER=self.user, PGDATABASE=self.database)
+        if self.password:
+            variables["PGPASSWORD"] = self.password
+        return variables
+
+
+def _find_postgres_bin():
+    """PostgreSQL 15's programs (what the pipeline targets), else the newest installed; None when there are none."""
+    if os.access("/usr/lib/postgresql/15/bin/initdb", os.X_OK):
+        return "/usr/lib/postgresql/15/bin"
+    majors = sorted(int(p.split("/")[4]) for p in glob.glob("/usr/lib/postgresql/[0-9]*/bin/initdb"))
+    return f"/usr/lib/postgresql/{majors[-1]}/bin" if majors else None
+
+
+_postgres_bin = None
+# The snapshots' dumps, <snapshot id>.dump: MOTO_ECS_STATE_DIR/rds-snapshots, else in a temp folder of the launcher's.
+_dumps_dir = None
+_temporary_state_dir = None
+# Every cluster this launcher started, so that its exit stops those no DeleteDBInstance did.
+_clusters = []
+
+
+def _postgres(program, *args, login=None, as_server=False, cwd=None, input=None, timeout=300):
+    """Runs one of PostgreSQL's programs; raises _PostgresFailed with the end of its output when it fails."""
+    command = [os.path.join(_postgres_bin, program), *args]
+    if as_server and os.geteuid() == 0:
+        # PostgreSQL refuses to run as root: its server programs run as the postgres OS user.
+        command = ["runuser", "-u", "postgres", "--", *command]
+    if login is not None:
+        environment = login.environment()
+    else:
+        # Without the build's tool marker: a build stops every process carrying it on a hard stop, and the servers
+        # belong to this launcher.
+        environment = {k: v for k, v in os.environ.items() if k != "BUILD_TOOL_ID"}
+    try:
+        result = subprocess.run(command, env=environment, cwd=cwd, input=input, capture_output=True, text=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        raise _PostgresFailed(f"{program}: {e}") from e
+    if result.returncode != 0:
+        lines = (result.stderr or result.stdout).strip().splitlines()
+        raise _PostgresFailed(f"{program} exited with {result.returncode}: {' | '.join(lines[-3:])}")
+    return result
+
+
+def _sql_literal(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_identifier(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+class _PostgresCluster:
+    """A PostgreSQL server of the launcher's own for one restored instance: a temp folder (data, socket, log),
+    127.0.0.1:<free port>, durability off (it lives as long as a drill), superuser postgres on the socket only."""
+
+    def __init__(self, name):
+        # Short: the socket's path (folder + /.s.PGSQL.<port>) must stay under 108 characters.
+        self.folder = tempfile.mkdtemp(prefix=f"moto-rds-{name[:40]}-")
+        self.data = os.path.join(self.folder, "data")
+        self.log = os.path.join(self.folder, "postgres.log")
+        self.port = _free_port()
+        # Held for a whole restore: a DeleteDBInstance (or the launcher's exit) meanwhile waits for it to end.
+        self.lock = threading.Lock()
+        self.ready = False
+        self.removed = False
+
+    def superuser(self, database):
+        return _Login(self.folder, self.port, "postgres", "", database)
+
+    def start(self):
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        _postgres("initdb", f"--pgdata={self.data}", "--username=postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
+                  "--encoding=UTF8", "--locale=C", "--no-sync", as_server=True, cwd=self.folder)
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        try:
+            _postgres("pg_ctl", f"--pgdata={self.data}", f"--log={self.log}", "--wait", "--timeout=60", "start", "-o", options, as_server=True, cwd=self.folder)
+        except _PostgresFailed as e:
+            raise _PostgresFailed(f"{e} | {' | '.join(self._log_tail())}") from e
+
+    def create_login(self, login):
+        """The login's user (with its password; LOGIN, CREATEDB, CREATEROLE as RDS gives its master user) and its
+        database, owned by it: what the snapshotted instance had. The SQL goes on standard input, password and all."""
+        user, database = _sql_literal(login.user), _sql_literal(login.database)
+        sql = "\n".join([
+            f"SELECT 'CREATE ROLE ' || quote_ident({user}) WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {user}) \\gexec",
+            f"ALTER ROLE {_sql_identifier(login.user)} LOGIN CREATEDB CREATEROLE PASSWORD {_sql_literal(login.password)};",
+            f"SELECT 'CREATE DATABASE ' || quote_ident({database}) || ' OWNER ' || quote_ident({user}) "
+            f"WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = {database}) \\gexec",
+        ]) + "\n"
+        _postgres("psql", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", login=self.superuser("postgres"), input=sql)
+
+    def restore(self, dump, database):
+        # As the superuser, so that every object gets back its owner.
+        _postgres("pg_restore", "--no-password", f"--dbname={database}", dump, login=self.superuser(database))
+
+    def remove(self):
+        """Stops the server, if it runs, and removes the folder."""
+        acquired = self.lock.acquire(timeout=120)
+        try:
+            if self.removed:
+                return
+            self.removed, self.ready = True, False
+            if os.path.exists(os.path.join(self.data, "postmaster.pid")):
+                try:
+                    _postgres("pg_ctl", f"--pgdata={self.data}", "--mode=fast", "--wait", "stop", as_server=True, cwd=self.folder, timeout=120)
+                except _PostgresFailed as e:
+                    log(f"RDS: the server in {self.folder} did not stop: {e}")
+            shutil.rmtree(self.folder, ignore_errors=True)
+        finally:
+            if acquired:
+                self.lock.release()
+
+    def _log_tail(self):
+        try:
+            with open(self.log, encoding="utf-8", errors="replace") as f:
+                return f.read().strip().splitlines()[-3:]
+        except OSError:
+            return []
+
+
+def _live_login():
+    """DATABASE_URL: the "live" database every RDS instance moto made stands for, and the master user's login."""
+    return _Login.from_url(os.environ["DATABASE_URL"])
+
+
+def _dump_path(snapshot_id):
+    return os.path.join(_dumps_dir, f"{snapshot_id}.dump")
+
+
+def _create_db_snapshot(self, *args, **kwargs):
+    snapshot = _original_create_db_snapshot(self, *args, **kwargs)
+    # Automated snapshots (moto takes one whenever an instance is created) get no dump: nothing is waiting for them.
+    if snapshot.snapshot_type == "manual" and snapshot.engine == "postgres":
+        _dump(snapshot, self.databases[snapshot.db_instance_identifier])
+    return snapshot
+
+
+def _dump(snapshot, instance):
+    """The snapshot's content: pg_dump -Fc of the instance's database (its own cluster's, else DATABASE_URL's), taken
+    before CreateDBSnapshot answers; a dump that fails leaves the snapshot failed, as RDS reports a snapshot it could
+    not take."""
+    cluster = getattr(instance, "emulated_postgres", None)
+    login = cluster.superuser(_live_login().database) if cluster else _live_login()
+    path = _dump_path(snapshot.db_snapshot_identifier)
+    try:
+        _postgres("pg_dump", "--no-password", "--format=custom", f"--file={path}.partial", login=login)
+        os.replace(f"{path}.partial", path)
+    except (_PostgresFailed, OSError) as e:
+        snapshot.status = "failed"
+        log(f"RDS snapshot {snapshot.db_snapshot_identifier}: failed, pg_dump of {login.database} on {login.host}:{login.port}: {e}")
+        return
+    log(f"RDS snapshot {snapshot.db_snapshot_identifier}: pg_dump of {login.database} on {login.host}:{login.port}, {os.path.getsize(path)} bytes, in {path}")
+
+
+def _delete_db_snapshot(self, db_snapshot_identifier):
+    snapshot = _original_delete_db_snapshot(self, db_snapshot_identifier)
+    if os.path.exists(_dump_path(db_snapshot_identifier)):
+        os.remove(_dump_path(db_snapshot_identifier))
+    return snapshot
+
+
+def _restore_db_instance_from_db_snapshot(self, from_snapshot_id, overrides):
+    instance = _original_restore_db_instance_from_db_snapshot(self, from_snapshot_id, overrides)
+    _keep_false_overrides(instance, overrides)
+    if instance.engine != "postgres":
+        return instance
+    snapshot_id = self.extract_snapshot_name_from_arn(from_snapshot_id) if from_snapshot_id.startswith("arn:") else from_snapshot_id
+    dump = _dump_path(snapshot_id) if os.path.exists(_dump_path(snapshot_id)) else None
+    cluster = _PostgresCluster(instance.db_instance_identifier)
+    instance.emulated_postgres = cluster
+    # As RDS: creating, without an endpoint, until the database serves.
+    instance.status = "creating"
+    with _lock:
+        _clusters.append(cluster)
+    threading.Thread(target=_restore, args=(instance, cluster, snapshot_id, dump), name=f"restore-{instance.db_instance_identifier}", daemon=True).start()
+    return instance
+
+
+def _keep_false_overrides(instance, overrides):
+    # moto copies a restore's parameter only when it is truthy: PubliclyAccessible=false would keep the snapshot's true.
+    for key, value in overrides.items():
+        if value is False and hasattr(instance, key):
+            setattr(instance, key, False)
+
+
+def _restore(instance, cluster, snapshot_id, dump):
+    """The restored instance's database made real; then the instance is available at 127.0.0.1:<its port>. A cluster
+    that does not start leaves it failed, a dump that does not restore incompatible-restore (RDS's words)."""
+    name, login = instance.db_instance_identifier, _live_login()
+    with cluster.lock:
+        if cluster.removed:
+            return
+        try:
+            cluster.start()
+        except _PostgresFailed as e:
+            instance.status = "failed"
+            log(f"RDS {name}: failed, its PostgreSQL did not start in {cluster.folder}: {e}")
+            return
+        try:
+            cluster.create_login(login)
+            if dump:
+                cluster.restore(dump, login.database)
+        except _PostgresFailed as e:
+            instance.status = "incompatible-restore"
+            log(f"RDS {name}: incompatible-restore, snapshot {snapshot_id} did not restore: {e}")
+            return
+        instance.port = cluster.port
+        cluster.ready = True
+        instance.status = "available"
+    if dump is None:
+        log(f"RDS {name}: snapshot {snapshot_id} has no dump (automated, or taken without the data plane): database {login.database} is empty")
+    log(f"RDS {name}: available at 127.0.0.1:{cluster.port} (database {login.database}, user {login.user}; snapshot {snapshot_id}; PostgreSQL in {cluster.folder})")
+
+
+def _endpoint(self):
+    cluster = getattr(self, "emulated_postgres", None)
+    if cluster is None:
+        return _original_endpoint.fget(self)
+    return {"Address": "127.0.0.1", "Port": cluster.port} if cluster.ready else None
+
+
+def _delete_db_instance(self, *args, **kwargs):
+    instance = _original_delete_db_instance(self, *args, **kwargs)
+    cluster = getattr(instance, "emulated_postgres", None)
+    if cluster is not None:
+        cluster.remove()
+        log(f"RDS {instance.db_instance_identifier}: deleted, its PostgreSQL stopped and {cluster.folder} removed")
+    return instance
+
+
+_original_create_db_snapshot = RDSBackend.create_db_snapshot
+_original_delete_db_snapshot = RDSBackend.delete_db_snapshot
+_original_restore_db_instance_from_db_snapshot = RDSBackend.restore_db_instance_from_db_snapshot
+_original_delete_db_instance = RDSBackend.delete_db_instance
+_original_endpoint = DBInstance.endpoint
+
+
+def stop_all_clusters():
+    """Every PostgreSQL server this launcher started and no DeleteDBInstance stopped, e.g. when it stops; and the
+    snapshots' dumps when they were in a temp folder."""
+    with _lock:
+        clusters = list(_clusters)
+    for cluster in clusters:
+        cluster.remove()
+    if _temporary_state_dir:
+        shutil.rmtree(_temporary_state_dir, ignore_errors=True)
+
+
+def _install_rds():
+    global _postgres_bin, _dumps_dir, _temporary_state_dir
+    if not os.environ.get("DATABASE_URL"):
+        log("RDS: moto's records only (no DATABASE_URL: no database to snapshot)")
+        return
+    _postgres_bin = _find_postgres_bin()
+    if _postgres_bin is None:
+        log("RDS: moto's records only (no PostgreSQL in /usr/lib/postgresql/*/bin: apt-get install postgresql)")
+        return
+    state_dir = os.environ.get("MOTO_ECS_STATE_DIR")
+    if not state_dir:
+        state_dir = _temporary_state_dir = tempfile.mkdtemp(prefix="moto-ecs-state-")
+    _dumps_dir = os.path.join(state_dir, "rds-snapshots")
+    os.makedirs(_dumps_dir, exist_ok=True)
+    RDSBackend.create_db_snapshot = _create_db_snapshot
+    RDSBackend.delete_db_snapshot = _delete_db_snapshot
+    RDSBackend.restore_db_instance_from_db_snapshot = _restore_db_instance_from_db_snapshot
+    RDSBackend.delete_db_instance = _delete_db_instance
+    DBInstance.endpoint = property(_endpoint)
+    live = _live_login()
+    log(f"RDS: snapshots are pg_dumps of {live.database} on {live.host}:{live.port} (in {_dumps_dir}), restores PostgreSQL clusters ({_postgres_bin})")
+
+
 def remove_all_containers():
     """Every container this launcher started, e.g. when it stops."""
     result = _docker("ps", "-aq", "--filter", f"label={LABEL}={os.getpid()}", timeout=60)
@@ -515,9 +825,16 @@ def remove_all_containers():
         _docker("rm", "-f", *names, timeout=120)
 
 
+def shut_down():
+    """What the launcher leaves when it exits: no container, no PostgreSQL server of its own."""
+    remove_all_containers()
+    stop_all_clusters()
+
+
 def install():
     FakeTargetGroup.health_for = _health_for
     EC2ContainerServiceBackend.run_task = _run_task
     EC2ContainerServiceBackend.stop_task = _stop_task
     Task.advance = _advance
     ELBv2Backend.create_listener = _create_listener
+    _install_rds()

@@ -807,7 +807,9 @@ def _install_rds():
     if not state_dir:
         state_dir = _temporary_state_dir = tempfile.mkdtemp(prefix="moto-ecs-state-")
     _dumps_dir = os.path.join(state_dir, "rds-snapshots")
-    os.makedirs(_dumps_dir, exist_ok=True)
+    # The dumps are the database's data: readable by this user alone, as the live database's files are.
+    os.makedirs(_dumps_dir, mode=0o700, exist_ok=True)
+    os.chmod(_dumps_dir, 0o700)
     RDSBackend.create_db_snapshot = _create_db_snapshot
     RDSBackend.delete_db_snapshot = _delete_db_snapshot
     RDSBackend.restore_db_instance_from_db_snapshot = _restore_db_instance_from_db_snapshot

@@ -104,7 +104,11 @@ class Launcher:
                                             env=environment, stdout=log, stderr=subprocess.STDOUT)
         wait_for("moto answers", lambda: self.process.poll() is not None or accepts(MOTO_PORT), deadline=60)
         if self.process.poll() is not None or "data plane on" not in self.log():
-            raise RuntimeError(f"the launcher did not start with its data plane:\n{self.log()[-2000:]}")
+            log = self.log()
+            if self.process.poll() is None:
+                self.stop()
+            shutil.rmtree(self.state, ignore_errors=True)
+            raise RuntimeError(f"the launcher did not start with its data plane:\n{log[-2000:]}")
 
     def log(self):
         with open(self.log_path, encoding="utf-8", errors="replace") as f:

@@ -234,8 +234,7 @@ def _give_loopback_address(task):
 
 def _stop_task(self, cluster_str, task_str, reason):
     """StopTask of a task of ours: SIGTERM, then SIGKILL after the container's stopTimeout (30 s by default), as ECS
-    does; the task is STOPPED (exit code, log) once the container has exited, at a DescribeTasks, as for a task
-    that ends by itself."""
+    does; once the container has exited the task is STOPPED (exit code, log), as for a task that ends by itself."""
     task_id = task_str.split("/")[-1]
     with _lock:
         run = _one_off.get(task_id)
@@ -246,38 +245,55 @@ def _stop_task(self, cluster_str, task_str, reason):
     task.stopped_reason = reason or "Task stopped by user"
     task.stop_code = "UserInitiated"
     grace = int(run["definition"].get("stopTimeout") or 30)
-    threading.Thread(target=_docker, args=("stop", "--time", str(grace), run["container"]), kwargs={"timeout": grace + 30}, daemon=True).start()
+    threading.Thread(target=_stop_container, args=(task, run["container"], grace), name=f"stop-{task.id}", daemon=True).start()
     log(f"task {task.id}: stopping ({task.stopped_reason})")
     return task
+
+
+def _stop_container(task, name, grace):
+    # In the background, as StopTask answers at once; the task is finished here, not at the next DescribeTasks, which
+    # a caller that stopped it may never make.
+    _docker("stop", "--time", str(grace), name, timeout=grace + 30)
+    _finish_if_exited(task)
 
 
 def _advance(self):
     """A one-off task of ours stays RUNNING while its container runs, then STOPPED with the container's exit code."""
     with _lock:
-        run = _one_off.get(self.id)
-    if run is None:
+        ours = self.id in _one_off
+    if not ours:
         return _original_advance(self)
+    _finish_if_exited(self)
+    return None
+
+
+def _finish_if_exited(task):
+    """Once its container has exited: the task STOPPED with the container's exit code, its log copied, the container
+    removed, its address no longer serving. Only the first caller finishes it."""
+    with _lock:
+        run = _one_off.get(task.id)
+    if run is None:
+        return
     name, container = run["container"], run["definition"]
     state, code = _container_state(name)
     if state in ("created", "running", "restarting"):
-        return None
+        return
     with _lock:
-        if _one_off.pop(self.id, None) is None:
-            return None
+        if _one_off.pop(task.id, None) is None:
+            return
         if run["address"]:
             _targets[run["address"]] = (name, None)
-    _copy_log(name, container, self)
+    _copy_log(name, container, task)
     _remove_container(name)
-    if self.desired_status != "STOPPED":
+    if task.desired_status != "STOPPED":
         # It ended by itself; a StopTask already said why it stopped.
-        self.stopped_reason = "Essential container in task exited"
-        self.stop_code = "EssentialContainerExited"
-    self.last_status = "STOPPED"
-    self.desired_status = "STOPPED"
-    self.containers[0].last_status = "STOPPED"
-    self.containers[0].exitCode = code
-    log(f"task {self.id}: exited with {code}")
-    return None
+        task.stopped_reason = "Essential container in task exited"
+        task.stop_code = "EssentialContainerExited"
+    task.last_status = "STOPPED"
+    task.desired_status = "STOPPED"
+    task.containers[0].last_status = "STOPPED"
+    task.containers[0].exitCode = code
+    log(f"task {task.id}: exited with {code}")
 
 
 def _copy_log(name, container, task):

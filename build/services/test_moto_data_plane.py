@@ -401,12 +401,15 @@ class RecoveryDrillTaskTests(unittest.TestCase):
         self.assertEqual(503, get(url + "/health/ready", drill)[0], "the rule is gone")
         answer = ecs.stop_task(cluster="app-drill-test", task=serving, reason="recovery drill finished")["task"]
         self.assertEqual("STOPPED", answer["desiredStatus"])
+        serving_id = serving.split("/")[-1]
+
+        def container_gone():
+            return subprocess.run(["docker", "inspect", f"moto-ecs-task-{serving_id}"], capture_output=True, check=False).returncode != 0
+
+        wait_for("the stopped task's container removed, with no DescribeTasks asked", container_gone, deadline=60)
         ended = stopped(serving)
         self.assertEqual(("recovery drill finished", "UserInitiated"), (ended["stoppedReason"], ended.get("stopCode")))
         self.assertIn("exitCode", ended["containers"][0])
-        serving_id = serving.split("/")[-1]
-        inspect = subprocess.run(["docker", "inspect", f"moto-ecs-task-{serving_id}"], capture_output=True, check=False)
-        self.assertNotEqual(0, inspect.returncode, "its container is removed")
         self.assertTrue(logs.get_log_events(logGroupName="/ecs/app-drill-test", logStreamName=f"app/app/{serving_id}")["events"])
         health = elbv2.describe_target_health(TargetGroupArn=group)["TargetHealthDescriptions"][0]["TargetHealth"]
         self.assertEqual(("unhealthy", "Target.Timeout"), (health["State"], health.get("Reason")), "a stopped task's target is not healthy")

@@ -10,15 +10,17 @@
 #   1. local-environment.sh up: the Docker engine, the offline base image, the registry, PostgreSQL, Trivy;
 #   2. the moto launcher on 127.0.0.1:$APP_REHEARSAL_MOTO_PORT (default 4566), reused when it answers; its state and
 #      log (one "moto-op <time> <service> <operation>" line per API call) in $APP_LOCAL_ENV_DIR/ecs-rehearsal;
-#   3. what an account has before Provision (ecs-rehearsal-account.py): a VPC, two subnets, a security group, the RDS
-#      instances <app>-staging and <app>-production;
+#   3. what an account has before Provision (ecs-rehearsal-account.py): a VPC, two subnets, a security group, a DB
+#      subnet group, the RDS instances <app>-staging and <app>-production;
 #   4. the command, with AWS_ENDPOINT_URL (moto), fake keys, AWS_REGION, ECR_REGISTRY_ENDPOINT (the registry), the
 #      subnets, security group, VPC, execution role, BASE_IMAGE, ECS_PUBLIC_URL / ECS_TEST_URL (the proxies of the
 #      production and test listeners: 127.0.0.1:<APP_REHEARSAL_PROXY_OFFSET (10000) + 80 | 8080>), and short waits
 #      (BAKE_TIME 5s, ANALYSIS_INTERVAL 1s, DEPLOY_POLL_INTERVAL 1s, DEPLOY_MAX_POLL_INTERVAL 3s) unless already set.
-# The tasks get DATABASE_URL = the local PostgreSQL's app database (moto runs no RDS database).
+# The tasks get DATABASE_URL = the local PostgreSQL's app database, which the RDS instances stand for: a snapshot is a
+# pg_dump of it (kept in the state folder), a restore a PostgreSQL server of the launcher's own (moto_data_plane.py).
 #
-#   down     stops the moto launcher (and the containers it ran), removing its state; the local environment stays
+#   down     stops the moto launcher (and the containers and restored databases it ran), removing its state and the
+#            snapshots' dumps; the local environment stays
 #            (local-environment.sh down stops it).
 #   status   whether the launcher answers, and its proxies.
 # Environment: APP_REHEARSAL_MOTO_PORT, APP_REHEARSAL_PROXY_OFFSET, APP_REHEARSAL_APP (default app), and those of
@@ -61,7 +63,7 @@ rehearsal_pid() {
 rehearsal_down() {
   local pid
   if pid="$(rehearsal_pid)"; then
-    # SIGTERM: the launcher removes the containers it ran before it exits.
+    # SIGTERM: the launcher removes the containers it ran and stops the databases it restored before it exits.
     services_stop_process moto "$pid" 60
     services_log "moto: stopped (pid $pid); state removed"
   else
@@ -92,7 +94,7 @@ rehearsal_up() {
     # The tasks' database: the local environment's, whose credential is a throwaway local one (postgres.sh).
     # shellcheck disable=SC2086 # $python may be "/usr/bin/env python3"
     SERVICES_DETACHED=1 services_spawn "$rehearsal_dir/moto.log" env MOTO_ECS_RUN_TASKS=1 MOTO_ECS_LOG_OPERATIONS=1 \
-      MOTO_ECS_PROXY_PORT_OFFSET="$proxy_offset" DOCKER_HOST="$DOCKER_HOST" \
+      MOTO_ECS_PROXY_PORT_OFFSET="$proxy_offset" MOTO_ECS_STATE_DIR="$rehearsal_dir" DOCKER_HOST="$DOCKER_HOST" \
       DATABASE_URL="postgres://app:local-only@127.0.0.1:${APP_LOCAL_POSTGRES_PORT:-55432}/app" \
       $python "$here/moto-ecs.py" -H 127.0.0.1 -p "$moto_port"
     echo "$services_spawned_pid" > "$rehearsal_dir/moto.pid"

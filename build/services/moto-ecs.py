@@ -11,8 +11,9 @@ would step it to STOPPED at once. Two moto RunTask failures (HTTP 500) are worke
 awsvpc networking in a VPC without DNS hostnames.
 
 With MOTO_ECS_RUN_TASKS=1 and a Docker engine that answers, the tasks really run and the listeners really serve
-(moto_data_plane.py: containers, 127.0.0.N targets, health from /health/ready, a weighted proxy per listener);
-without it, or without Docker, the targets stay fake addresses. MOTO_ECS_LOG_OPERATIONS=1 logs one line per API call
+(moto_data_plane.py: containers, 127.0.0.N targets, health from /health/ready, a proxy per listener that follows its
+rules and weights), and with DATABASE_URL too, RDS snapshots are pg_dumps and restores real PostgreSQL servers;
+without it, or without Docker, the targets stay fake addresses and RDS is moto's records alone. MOTO_ECS_LOG_OPERATIONS=1 logs one line per API call
 ("moto-op <unix time> <service> <operation>"): moto's own request log names no operation.
 
 Usage: the same as moto_server (moto-ecs.py -H 127.0.0.1 -p PORT). `moto-ecs.py --check` only imports and patches,
@@ -159,9 +160,9 @@ if os.environ.get("MOTO_ECS_RUN_TASKS") == "1" and sys.argv[1:] != ["--check"]:
         moto_data_plane.install()
         _data_plane = moto_data_plane
         moto_data_plane.log("data plane on: tasks run on the Docker engine, listeners proxied from 127.0.0.1")
-        # The containers a deploy left running belong to this emulated AWS: they go with it (moto_server's own
-        # SIGTERM/SIGINT handler exits through sys.exit, so atexit runs).
-        atexit.register(moto_data_plane.remove_all_containers)
+        # The containers a deploy left running and the databases a restore started belong to this emulated AWS: they
+        # go with it (moto_server's own SIGTERM/SIGINT handler exits through sys.exit, so atexit runs).
+        atexit.register(moto_data_plane.shut_down)
     else:
         moto_data_plane.log("data plane off: MOTO_ECS_RUN_TASKS=1 but no Docker engine answers; targets stay fake addresses")
 

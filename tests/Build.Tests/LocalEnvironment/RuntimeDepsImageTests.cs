@@ -8,6 +8,7 @@ namespace BuildTests.LocalEnvironment;
 /// read (the service's user 1654 could start nothing in it), on the engine or as the cached tarball. Each test makes
 /// such a root filesystem from the engine's base image, under an image name and a cache folder of its own.
 /// </summary>
+[RunsLong(146)]
 public sealed class RuntimeDepsImageTests : IAsyncLifetime
 {
     private static readonly AbsolutePath Script = TestPaths.RepositoryRoot / "build" / "services" / "runtime-deps-image.sh";

@@ -12,6 +12,7 @@ namespace BuildTests.Recovery;
 /// live release, smoke-tests that, and leaves nothing behind, whatever happened; the live service and its database
 /// never notice.
 /// </summary>
+[RunsLong(110)]
 public sealed class RecoveryDrillTests(ServiceImages images) : IClassFixture<ServiceImages>
 {
     private const string Notes = "SELECT coalesce(string_agg(id || ':' || title, ',' ORDER BY id), '') FROM notes";

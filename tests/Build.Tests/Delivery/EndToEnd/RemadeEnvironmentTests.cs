@@ -10,6 +10,7 @@ namespace BuildTests.Delivery.EndToEnd;
 /// registry: the state of the one before is set aside, and the deploy is the new environment's first. In the same
 /// environment a live release whose container and image are both gone is one line saying what is missing and what to do.
 /// </summary>
+[RunsLong(80)]
 public sealed class RemadeEnvironmentTests(ServiceImages images) : IClassFixture<ServiceImages>
 {
     [EngineRestartFact]

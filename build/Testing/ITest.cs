@@ -19,7 +19,10 @@ public interface ITest : IHazSolution, IHazConfiguration
         {
             if (Directory.Exists(TestResultsDirectory))
                 Directory.Delete(TestResultsDirectory, recursive: true);
-            var run = await DotNet.Test(Solution, Configuration, TestResultsDirectory.CreateDirectory(), TestFilter, cancellation);
+            var build = await DotNet.Build(Solution, Configuration, cancellation);
+            if (build.ExitCode != 0)
+                throw new InvalidOperationException($"The solution does not build (dotnet build exit code {build.ExitCode}): see the errors above.");
+            var run = await DotNet.TestBuilt(Solution, Configuration, TestResultsDirectory.CreateDirectory(), TestFilter, cancellation);
             var trxFiles = Directory.GetFiles(TestResultsDirectory, "*.trx", SearchOption.AllDirectories);
             var totals = TestTotals.FromTrxFiles(trxFiles);
             File.WriteAllText(TestResultsDirectory / "totals.txt", totals + Environment.NewLine);

@@ -32,10 +32,14 @@ internal static class DotNet
             ]),
             cancellation);
 
-    public static Task<ToolResult> Test(AbsolutePath project, Configuration configuration, AbsolutePath resultsDirectory, string? filter, CancellationToken cancellation) =>
+    /// <summary>
+    /// Runs the tests of a solution built before (<see cref="Build"/>). Built as part of the test command, the
+    /// projects' test runs follow one another; with --no-build each test project's run starts at once, side by side.
+    /// </summary>
+    public static Task<ToolResult> TestBuilt(AbsolutePath project, Configuration configuration, AbsolutePath resultsDirectory, string? filter, CancellationToken cancellation) =>
         ToolRunner.RunUncheckedAsync(
             Invocation([
-                "test", project, "--configuration", configuration.ToString(), "--nologo",
+                "test", project, "--no-build", "--configuration", configuration.ToString(), "--nologo",
                 "--results-directory", resultsDirectory,
                 "--logger", "trx",
                 "--logger", "console;verbosity=normal",

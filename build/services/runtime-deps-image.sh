@@ -6,8 +6,9 @@
 # self-contained .NET app needs (ICU, OpenSSL, CA certificates, time zones), imported as an image.
 # The root filesystem is kept as a tarball under $SERVICES_CACHE_DIR, so a machine makes it once (about 30 s to 2 min)
 # and every later engine imports it in seconds.
-# Nothing cached is trusted: a tarball whose root is not readable by every user, or an image on the engine in which
-# the service's user (1654) cannot start a shell and read the libraries the app loads, is made again, saying why.
+# Nothing cached is trusted: a tarball whose root is not readable by every user is repacked open, and an image on the
+# engine in which the service's user (1654) cannot start a shell and read the libraries the app loads is made again,
+# each saying why.
 # Then build with: ./build.sh BuildImage --base-image localhost/runtime-deps:bookworm
 set -euo pipefail
 
@@ -51,9 +52,26 @@ if docker image inspect "$image" > /dev/null 2>&1; then
   docker image rm -f "$image" > /dev/null
 fi
 
+# An earlier version tarred / as 0700, and nothing else wrong: repacked with / at 0755 in seconds, where making it
+# again takes a debootstrap. As root only, so that every file keeps its owner.
 if [[ -s "$tarball" ]] && ! tarball_root_readable "$tarball"; then
-  log "the cached $tarball has a root folder only its owner can read ($( (tar -tvf "$tarball" 2> /dev/null || true) | head -n 1 | cut -c1-10)): making it again"
-  rm -f "$tarball"
+  mode="$( (tar -tvf "$tarball" 2> /dev/null || true) | head -n 1 | cut -c1-10)"
+  if [[ $EUID -eq 0 ]]; then
+    log "the cached $tarball has a root folder only its owner can read ($mode): repacking it with / at 0755"
+    repack="$(mktemp -d "$cache_dir/repack.XXXXXX")"
+    trap 'rm -rf "$repack" "$tarball.partial"' EXIT
+    if tar -C "$repack" --numeric-owner -xf "$tarball" && chmod 0755 "$repack" \
+      && tar -C "$repack" --numeric-owner -cf "$tarball.partial" . && mv "$tarball.partial" "$tarball"; then
+      :
+    else
+      log "repacking failed: making it again"
+      rm -f "$tarball"
+    fi
+    rm -rf "$repack"
+  else
+    log "the cached $tarball has a root folder only its owner can read ($mode): making it again"
+    rm -f "$tarball"
+  fi
 fi
 
 if [[ ! -s "$tarball" ]]; then

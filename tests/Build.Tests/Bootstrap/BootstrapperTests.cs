@@ -2,6 +2,7 @@ using System.Diagnostics;
 
 namespace BuildTests.Bootstrap;
 
+[RunsLong(240)]
 public class BootstrapperTests
 {
     /// <summary>

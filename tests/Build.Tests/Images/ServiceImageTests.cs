@@ -8,6 +8,7 @@ namespace BuildTests.Images;
 /// `./build.sh BuildImage` on a copy of the real service in a git repository of its own: the image it builds reports,
 /// on /version, the version and commit BuildImage computed, and building the same commit again is a cache hit.
 /// </summary>
+[RunsLong(80)]
 public class ServiceImageTests
 {
     [DockerFact]

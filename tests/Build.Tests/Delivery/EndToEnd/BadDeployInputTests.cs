@@ -8,8 +8,7 @@ namespace BuildTests.Delivery.EndToEnd;
 /// What stops ./build.sh DeployBlueGreen before it changes anything: one clear line saying what is wrong, a non-zero
 /// exit code (2 for a bad option, before anything runs), no container started, the state, the lock and the router as they were.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class BadDeployInputTests(ServiceImages images)
+public sealed class BadDeployInputTests(ServiceImages images) : IClassFixture<ServiceImages>
 {
     [EndToEndTheory]
     [InlineData("error: Unknown profile 'nosuch': there is no .nuke/parameters.nosuch.json (profiles: local).", "--environment", "nosuch")]

@@ -9,8 +9,8 @@ namespace BuildTests.Delivery.EndToEnd;
 /// half-staged color) and ends with exactly one live color; users of the public listener never see a failed request.
 /// Each case is a few crashes in a row on one environment, to keep the runs few.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class CrashSafetyTests(ServiceImages images, ITestOutputHelper output)
+[RunsLong(90)]
+public sealed class CrashSafetyTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     private const string AfterFinalize = "is live with";
 

@@ -9,8 +9,7 @@ namespace BuildTests.Delivery.EndToEnd;
 /// comes back by itself (its restart policy), users see the service again without any build, and the next deploy
 /// finds it serving. On an engine of the test's own, so no other test loses its engine.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class EngineRestartTests(ServiceImages images, ITestOutputHelper output)
+public sealed class EngineRestartTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     [EngineRestartFact]
     public async Task After_the_engine_restarts_the_live_color_serves_again_by_itself_and_the_next_deploy_goes_on_as_usual()

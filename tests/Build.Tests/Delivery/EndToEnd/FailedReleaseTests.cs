@@ -9,8 +9,7 @@ namespace BuildTests.Delivery.EndToEnd;
 /// users keep being served by the old color, the build fails (exit 1) saying why, and the Rollback it triggers finds
 /// nothing to roll back because traffic never left, or already came back to, the live color.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper output)
+public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     private const string NothingToRollBack = "nothing to roll back: this run's deploy never went live, and traffic is on the live color";
 

@@ -7,8 +7,7 @@ using Xunit.Abstractions;
 namespace BuildTests.Delivery.EndToEnd;
 
 /// <summary>./build.sh DeployBlueGreen and Rollback on the local platform, as a user runs them: a good release goes live, and goes back.</summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class GoodReleaseTests(ServiceImages images, ITestOutputHelper output)
+public sealed class GoodReleaseTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     [EndToEndFact]
     public async Task A_good_release_goes_live_through_10_50_100_Rollback_flips_back_at_once_and_a_failed_SmokeTest_rolls_back_by_itself_while_users_see_no_failed_request()

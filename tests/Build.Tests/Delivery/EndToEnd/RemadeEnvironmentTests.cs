@@ -10,8 +10,8 @@ namespace BuildTests.Delivery.EndToEnd;
 /// registry: the state of the one before is set aside, and the deploy is the new environment's first. In the same
 /// environment a live release whose container and image are both gone is one line saying what is missing and what to do.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class RemadeEnvironmentTests(ServiceImages images)
+[RunsLong(80)]
+public sealed class RemadeEnvironmentTests(ServiceImages images) : IClassFixture<ServiceImages>
 {
     [EngineRestartFact]
     public async Task A_state_from_a_previous_environment_is_set_aside_and_the_deploy_on_its_new_engine_and_registry_is_the_first()

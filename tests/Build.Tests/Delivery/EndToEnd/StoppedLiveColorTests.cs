@@ -8,8 +8,7 @@ namespace BuildTests.Delivery.EndToEnd;
 /// ./build.sh DeployBlueGreen after the live container ended behind the pipeline's back (killed by hand, as an engine
 /// restart or a reboot leaves it): the state still names the live color, and the deploy must believe what runs.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class StoppedLiveColorTests(ServiceImages images, ITestOutputHelper output)
+public sealed class StoppedLiveColorTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     [EndToEndFact]
     public async Task A_live_container_killed_by_hand_is_started_again_by_the_next_deploy_and_a_steady_client_sees_the_service_back()

@@ -9,6 +9,7 @@ namespace BuildTests.Delivery.EndToEnd;
 /// The loop of a developer on the local environment: change the service, deploy, change it again without committing,
 /// deploy again. Each deploy builds, pushes and goes live, and /version tells the two apart.
 /// </summary>
+[RunsLong(200)]
 public sealed class UncommittedChangesDeployTests(ITestOutputHelper output)
 {
     [EndToEndFact]

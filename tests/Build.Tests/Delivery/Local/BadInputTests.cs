@@ -4,7 +4,6 @@ using System.Net.Sockets;
 namespace BuildTests.Delivery.Local;
 
 /// <summary>What stops the platform before it changes anything: one line naming what and where.</summary>
-[Collection(ServiceImageCollection.Name)]
 public sealed class BadInputTests
 {
     [RequiresToolFact("docker")]

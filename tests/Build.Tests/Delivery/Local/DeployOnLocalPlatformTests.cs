@@ -6,8 +6,7 @@ namespace BuildTests.Delivery.Local;
 /// The deploy algorithm on the real local platform, under a steady client on the public listener: a good release
 /// takes all traffic without one failed request; a bad one is stopped before users notice more than the analysis needs.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class DeployOnLocalPlatformTests(ServiceImages images, ITestOutputHelper output)
+public sealed class DeployOnLocalPlatformTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     [LocalPlatformFact]
     public async Task A_good_release_moves_in_steps_to_the_idle_color_without_a_failed_request_and_the_old_one_stands_by()

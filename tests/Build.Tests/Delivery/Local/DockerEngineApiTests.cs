@@ -4,8 +4,7 @@ namespace BuildTests.Delivery.Local;
 /// The local platform's container calls through the engine's API, on the real engine: what they start, and that a
 /// refusal is the engine's own one line, never the CLI's usage hint.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class DockerEngineApiTests(ServiceImages images)
+public sealed class DockerEngineApiTests(ServiceImages images) : IClassFixture<ServiceImages>
 {
     private readonly DockerEngine engine = DockerEngine.FromEnvironment();
 

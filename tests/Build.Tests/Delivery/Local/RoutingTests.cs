@@ -1,8 +1,7 @@
 namespace BuildTests.Delivery.Local;
 
 /// <summary>HAProxy as the router: weights, the test listener, the traffic counters, and a restart from the stored state.</summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class RoutingTests(ServiceImages images)
+public sealed class RoutingTests(ServiceImages images) : IClassFixture<ServiceImages>
 {
     [LocalPlatformFact]
     public async Task Weights_set_are_read_back_from_HAProxy_and_a_running_color_with_traffic_cannot_be_staged()

@@ -5,8 +5,7 @@ using Xunit.Abstractions;
 namespace BuildTests.Delivery.Local;
 
 /// <summary>Staging a color: a real container of the service, seen by the engine and by HAProxy's health checks.</summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class StagingTests(ServiceImages images, ITestOutputHelper output)
+public sealed class StagingTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     [LocalPlatformFact]
     public async Task A_staged_color_runs_its_image_and_becomes_healthy_through_HAProxy()

@@ -8,8 +8,7 @@ namespace BuildTests.Delivery.Local;
 /// another, or written before it was made, by a build from before environment ids) is set aside unless the live
 /// color's container is on this engine; one whose container is there describes this environment and is kept.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class StateOfAnotherEnvironmentTests(ServiceImages images) : IDisposable
+public sealed class StateOfAnotherEnvironmentTests(ServiceImages images) : IClassFixture<ServiceImages>, IDisposable
 {
     private static readonly string Release = "127.0.0.1:5000/app@sha256:" + new string('a', 64);
     private readonly AbsolutePath root = new(Directory.CreateTempSubdirectory("env-").FullName);

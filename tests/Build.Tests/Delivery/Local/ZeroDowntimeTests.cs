@@ -3,8 +3,7 @@ using Xunit.Abstractions;
 namespace BuildTests.Delivery.Local;
 
 /// <summary>Users see nothing of a deploy: no failed request while the weights move and the old color drains and stops.</summary>
-[Collection(ServiceImageCollection.Name)]
-public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper output)
+public sealed class ZeroDowntimeTests(ServiceImages images, ITestOutputHelper output) : IClassFixture<ServiceImages>
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
 

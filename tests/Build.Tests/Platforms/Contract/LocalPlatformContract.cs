@@ -7,9 +7,8 @@ namespace BuildTests.Platforms.Contract;
 /// <see cref="Delivery.Local.LocalEnvironment"/> of its own per fact. Traffic is HTTP through the listeners, and the second instance
 /// is a new <see cref="LocalPlatform"/> on the same state folder and HAProxy, as the next process would make it.
 /// </summary>
-[Collection(ServiceImageCollection.Name)]
 [ContractNeeds(typeof(LocalPlatformFactAttribute))]
-public sealed class LocalPlatformContract(ServiceImages images) : DurablePlatformContract
+public sealed class LocalPlatformContract(ServiceImages images) : DurablePlatformContract, IClassFixture<ServiceImages>
 {
     private Delivery.Local.LocalEnvironment? environment;
 

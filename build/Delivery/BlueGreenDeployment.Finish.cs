@@ -44,9 +44,11 @@ public sealed partial class BlueGreenDeployment
     private async Task AbortAsync(EnvironmentState state, Color live, Color idle, string reason)
     {
         timeline.Begin("abort");
+        timeline.Aborted(reason);
         log.Event($"aborting: {reason}; all traffic back on {live.Name()}");
         if (await SetAndConfirmWeightsAsync(TrafficWeights.AllOn(live), CancellationToken.None) is { } problem)
             throw new DeploymentFailedException($"ABORT INCOMPLETE: {problem}; {live.Name()} must get all traffic (re-run the deploy, which repairs this first)");
+        timeline.Weighted(0);
         await StopNewColorAsync(state, idle, reason);
     }
 

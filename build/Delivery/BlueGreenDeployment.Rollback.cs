@@ -32,6 +32,7 @@ public sealed partial class BlueGreenDeployment
             timeline.Begin("flip");
             if (await SetAndConfirmWeightsAsync(TrafficWeights.AllOn(previous.Color), cancellation) is { } refused)
                 throw new DeploymentFailedException($"the flip back to {previous.Color.Name()} did not take: {refused}");
+            timeline.Weighted(100);
             await platform.WriteStateAsync(new EnvironmentState
             {
                 Live = previous,

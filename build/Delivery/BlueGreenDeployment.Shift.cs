@@ -15,7 +15,7 @@ public sealed partial class BlueGreenDeployment
     {
         timeline.Begin("shift");
         var steps = live is null ? [100] : settings.Steps.Percentages;
-        var analysis = new TrafficAnalysis(settings.Analysis);
+        var analysis = new TrafficAnalysis(settings.Analysis, () => timeline.Elapsed);
         foreach (var percent in steps)
         {
             var stepStart = clock.UtcNow;
@@ -28,6 +28,7 @@ public sealed partial class BlueGreenDeployment
                     return new Abort(percent, $"{idle.Name()} is not healthy: {health.Detail}");
                 if (await SetAndConfirmWeightsAsync(TrafficWeights.Split(idle, percent), cancellation) is { } problem)
                     return new Abort(percent, problem);
+                timeline.Weighted(percent);
                 log.Event($"step {percent}%: {TrafficWeights.Split(idle, percent)}");
                 if (live is not null && await BakeAsync(idle, percent, analysis, cancellation) is { } reason)
                     return new Abort(percent, reason);
@@ -43,7 +44,7 @@ public sealed partial class BlueGreenDeployment
             }
             finally
             {
-                timeline.Step(percent, clock.UtcNow - stepStart, analysis.Measurements.Skip(measured));
+                timeline.Step(percent, stepStart, analysis.Measurements.Skip(measured));
             }
         }
 

@@ -129,6 +129,8 @@ public sealed partial class BlueGreenDeployment
             ConfiguredWaitSeconds = Math.Round(timeline.ConfiguredWaits.TotalSeconds, 2),
             Phases = phases,
             Steps = timeline.Steps,
+            WeightChanges = timeline.WeightChanges,
+            Abort = timeline.Abort,
             Events = log.Events,
         };
     }

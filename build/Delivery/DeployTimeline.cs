@@ -2,11 +2,15 @@ using Pipeline.Waiting;
 
 namespace Pipeline.Delivery;
 
-/// <summary>Times one deploy as it goes: each phase, each traffic step with its analysis, and the waits that were configured rather than spent.</summary>
+/// <summary>
+/// Times one deploy as it goes: each phase, each traffic step with its analysis, each weight the new color got, the
+/// abort, and the waits that were configured rather than spent. Times are seconds since the deploy started.
+/// </summary>
 public sealed class DeployTimeline(IDeployClock clock)
 {
     private readonly List<PhaseTiming> phases = [];
     private readonly List<StepRecord> steps = [];
+    private readonly List<WeightChange> weights = [];
     private string? phase;
     private DateTimeOffset phaseStart;
 
@@ -16,6 +20,10 @@ public sealed class DeployTimeline(IDeployClock clock)
 
     public IReadOnlyList<StepRecord> Steps => steps;
 
+    public IReadOnlyList<WeightChange> WeightChanges => weights;
+
+    public DeployAbort? Abort { get; private set; }
+
     public TimeSpan Elapsed => clock.UtcNow - Started;
 
     public void Begin(string name)
@@ -24,7 +32,13 @@ public sealed class DeployTimeline(IDeployClock clock)
         (phase, phaseStart) = (name, clock.UtcNow);
     }
 
-    public void Step(int percent, TimeSpan took, IEnumerable<Measurement> analysis) => steps.Add(new StepRecord(percent, Math.Round(took.TotalSeconds, 2), analysis.ToList()));
+    public void Step(int percent, DateTimeOffset began, IEnumerable<Measurement> analysis) =>
+        steps.Add(new StepRecord(percent, Seconds(clock.UtcNow - began), analysis.ToList(), Seconds(began - Started)));
+
+    /// <summary>The router confirmed this share of traffic for the new color.</summary>
+    public void Weighted(int percent) => weights.Add(new WeightChange(Seconds(Elapsed), percent));
+
+    public void Aborted(string reason) => Abort = new DeployAbort(Seconds(Elapsed), reason);
 
     /// <summary>Bake and drain time: spent on purpose, so not the deploy's own overhead.</summary>
     public void Waited(TimeSpan time) => ConfiguredWaits += time;
@@ -38,7 +52,9 @@ public sealed class DeployTimeline(IDeployClock clock)
     private void End()
     {
         if (phase is not null)
-            phases.Add(new PhaseTiming(phase, Math.Round((clock.UtcNow - phaseStart).TotalSeconds, 2)));
+            phases.Add(new PhaseTiming(phase, Seconds(clock.UtcNow - phaseStart)));
         phase = null;
     }
+
+    private static double Seconds(TimeSpan time) => Math.Round(time.TotalSeconds, 2);
 }

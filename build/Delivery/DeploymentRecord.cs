@@ -44,6 +44,12 @@ public sealed record DeploymentRecord
 
     public IReadOnlyList<PhaseTiming> Phases { get; init; } = [];
     public IReadOnlyList<StepRecord> Steps { get; init; } = [];
+
+    /// <summary>Each share of traffic the router confirmed for the new color, in order: the steps, and 0 after an abort.</summary>
+    public IReadOnlyList<WeightChange> WeightChanges { get; init; } = [];
+
+    /// <summary>When and why the shift was aborted; null when it was not.</summary>
+    public DeployAbort? Abort { get; init; }
     public IReadOnlyList<string> Events { get; init; } = [];
 
     public bool Succeeded => Outcome is DeploymentOutcome.Deployed or DeploymentOutcome.AlreadyLive or DeploymentOutcome.RolledBack;
@@ -81,4 +87,10 @@ public enum DeploymentOutcome
 
 public sealed record PhaseTiming(string Phase, double Seconds);
 
-public sealed record StepRecord(int Percent, double Seconds, IReadOnlyList<Measurement> Analysis);
+/// <param name="AtSeconds">When the step began, in seconds since the deploy started.</param>
+public sealed record StepRecord(int Percent, double Seconds, IReadOnlyList<Measurement> Analysis, double AtSeconds);
+
+/// <param name="Percent">The new color's share of production traffic from then on.</param>
+public sealed record WeightChange(double AtSeconds, int Percent);
+
+public sealed record DeployAbort(double AtSeconds, string Reason);

@@ -1,5 +1,6 @@
 using Engine;
 using Pipeline.Database;
+using Pipeline.Delivery.Chart;
 using Pipeline.Delivery.Smoke;
 using Pipeline.Images;
 using Pipeline.Waiting;
@@ -8,7 +9,8 @@ namespace Pipeline.Delivery;
 
 /// <summary>
 /// The DeployBlueGreen component: the image (by digest) deployed to --environment with <see cref="BlueGreenDeployment"/>,
-/// its record in artifacts/deployment.json. Exits 1 unless the image ends up live; a failure triggers Rollback.
+/// its record in artifacts/deployment.json, its chart in artifacts/deployment.md and .svg (and the run's step summary on
+/// GitHub Actions). Exits 1 unless the image ends up live; a failure triggers Rollback.
 /// </summary>
 public interface IDeployBlueGreen : IHazDeployment, IHazReleaseImage
 {
@@ -16,7 +18,7 @@ public interface IDeployBlueGreen : IHazDeployment, IHazReleaseImage
         .Description("Deploy the image blue/green to --environment: stage on the idle color, verify, shift traffic in steps, abort on errors")
         .TryAfter<IPushEcr>(x => x.PushEcr)
         .TryAfter<IMigrateDb>(x => x.MigrateDb)
-        .Produces("artifacts/deployment.json")
+        .Produces("artifacts/deployment.json", $"artifacts/{DeploymentReport.MarkdownName}", $"artifacts/{DeploymentReport.PictureName}")
         .Executes(async cancellation =>
         {
             var (image, version, commit) = ReleaseToDeploy();
@@ -25,6 +27,13 @@ public interface IDeployBlueGreen : IHazDeployment, IHazReleaseImage
             var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, NewDeploymentLog());
             var request = new DeployRequest(EnvironmentName, image, version, commit, DeployOwner.Current(DeployRunId));
             var record = await deployment.RunAsync(request, DeployLocking.ProcessIsAlive, cancellation);
-            await FinishAsync(record, cancellation);
+            try
+            {
+                await FinishAsync(record, cancellation);
+            }
+            finally
+            {
+                new DeploymentReport(ArtifactsDirectory, AppendStepSummary).Write(record);
+            }
         });
 }

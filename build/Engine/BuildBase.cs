@@ -45,6 +45,9 @@ public abstract class BuildBase : IBuild
     /// <summary>The key result line of the running target, shown in the summary table.</summary>
     protected static void ReportSummary(string line) => TargetRunner.ReportSummary(line);
 
+    /// <inheritdoc cref="IBuild.AppendStepSummary"/>
+    protected static void AppendStepSummary(string markdown) => Output.GitHubActions.AppendToCurrentStepSummary(markdown);
+
     private object? ComponentParameter(string expression) => componentParameters.GetValueOrDefault(ParameterName(expression));
 
     /// <summary>"() => Name" (or "() => this.Name") → "Name": the property the lambda reads.</summary>

@@ -31,6 +31,10 @@ public interface IBuild
     /// <summary>The key result line of the running target, shown in the summary table.</summary>
     void ReportSummary(string line) => Running.TargetRunner.ReportSummary(line);
 
+    /// <summary>Markdown for the run's page on GitHub Actions (appended to <c>$GITHUB_STEP_SUMMARY</c>, redacted, ahead of
+    /// the run's summary table): a chart, a report. Nothing happens where there is no step summary.</summary>
+    void AppendStepSummary(string markdown) => Output.GitHubActions.AppendToCurrentStepSummary(markdown);
+
     /// <summary>The targets named on the command line (or the default target), as declared.</summary>
     IReadOnlyList<string> InvokedTargets => Running.BuildRun.Current?.InvokedTargets ?? [];
 

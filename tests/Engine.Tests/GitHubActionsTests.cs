@@ -36,6 +36,44 @@ public class GitHubActionsTests
         Assert.DoesNotContain("::", run.Output.Replace("p@ss:w0rd", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_target_appends_its_own_markdown_to_the_step_summary_redacted_and_ahead_of_the_summary_table()
+    {
+        using var run = new BuildRun();
+        var summary = run.OnGitHub("GITHUB_STEP_SUMMARY");
+
+        var code = run.Run(new ChartBuild(), "Chart", "--password", "p@ss:w0rd");
+
+        Assert.Equal(BuildHost.Success, code);
+        var markdown = File.ReadAllText(summary);
+        Assert.StartsWith("## Deploy chart\n\ntraffic 10% → 100%, token ***\n\n### Build succeeded", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("p@ss:w0rd", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("true", null)] // on GitHub Actions without a step summary file
+    [InlineData("false", "GITHUB_STEP_SUMMARY")] // off GitHub Actions, whatever the environment says
+    public void Without_a_step_summary_appending_to_it_does_nothing(string onGitHub, string? summaryVariable)
+    {
+        using var run = new BuildRun();
+        var summary = Path.Combine(run.Root, "summary.md");
+        run.Environment["GITHUB_ACTIONS"] = onGitHub;
+        run.Environment["GITHUB_STEP_SUMMARY"] = summaryVariable is null ? "" : summary;
+
+        var code = run.Run(new ChartBuild(), "Chart", "--password", "p@ss:w0rd");
+
+        Assert.Equal(BuildHost.Success, code);
+        Assert.False(File.Exists(summary));
+        Assert.DoesNotContain("warning", run.Output, StringComparison.Ordinal);
+    }
+
+    private sealed class ChartBuild : BuildBase
+    {
+        [Parameter, Secret] public readonly string? Password;
+
+        public Target Chart => _ => _.Executes(() => AppendStepSummary($"## Deploy chart\n\ntraffic 10% → 100%, token {Password}\n\n\n"));
+    }
+
     private sealed class SecretBuild : BuildBase
     {
         [Parameter, Secret] public readonly string? Password;

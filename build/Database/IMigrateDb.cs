@@ -36,6 +36,10 @@ public interface IMigrateDb : IHazDatabase, IHazReleaseImage, IHazConfiguration,
         .Executes(async cancellation =>
             ReportSummary(await CreateDatabasePlatform().MigrateAsync(MigrationRequest, MigrationSource, ArtifactsDirectory / "migration.json", cancellation)));
 
+    /// <summary>MigrateDb's plan and check with nothing applied and no backup taken: what a deploy's plan shows of it.</summary>
+    Task<MigrationPreview> PreviewMigrationAsync(CancellationToken cancellation) =>
+        CreateDatabasePlatform().PreviewAsync(MigrationRequest with { DryRun = true }, MigrationSource, cancellation);
+
     /// <summary>What MigrateDb is asked to do, from its parameters (a deploy's plan previews the same request).</summary>
     MigrationRequest MigrationRequest => new(EnvironmentName, SkipBackup, DryRun, MigrationTarget, MigrationLockTimeout);
 

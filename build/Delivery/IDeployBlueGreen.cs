@@ -1,5 +1,6 @@
 using Engine;
 using Pipeline.Database;
+using Pipeline.Delivery.Planning;
 using Pipeline.Delivery.Smoke;
 using Pipeline.Images;
 using Pipeline.Waiting;
@@ -10,13 +11,14 @@ namespace Pipeline.Delivery;
 /// The DeployBlueGreen component: the image (by digest) deployed to --environment with <see cref="BlueGreenDeployment"/>,
 /// its record in artifacts/deployment.json. Exits 1 unless the image ends up live; a failure triggers Rollback.
 /// </summary>
-public interface IDeployBlueGreen : IHazDeployment, IHazReleaseImage
+public interface IDeployBlueGreen : IHazDeployPlan, IHazReleaseImage
 {
     Target DeployBlueGreen => _ => _
         .Description("Deploy the image blue/green to --environment: stage on the idle color, verify, shift traffic in steps, abort on errors")
         .TryAfter<IPushEcr>(x => x.PushEcr)
         .TryAfter<IMigrateDb>(x => x.MigrateDb)
         .Produces("artifacts/deployment.json")
+        .Previews(cancellation => ShowPlanAsync(GivenRelease(new PlanRequest(nameof(DeployBlueGreen), EnvironmentName)), rollback: false, cancellation))
         .Executes(async cancellation =>
         {
             var (image, version, commit) = ReleaseToDeploy();
@@ -27,4 +29,18 @@ public interface IDeployBlueGreen : IHazDeployment, IHazReleaseImage
             var record = await deployment.RunAsync(request, DeployLocking.ProcessIsAlive, cancellation);
             await FinishAsync(record, cancellation);
         });
+
+    /// <summary>The plan's release: the one ReleaseToDeploy gives (promoted, given or pushed), or why there is none, as a reason to stop.</summary>
+    PlanRequest GivenRelease(PlanRequest request)
+    {
+        try
+        {
+            var (image, version, commit) = ReleaseToDeploy();
+            return request with { Release = new PlannedRelease(null, image.ToString(), version, commit) };
+        }
+        catch (InvalidOperationException e)
+        {
+            return request with { Stops = [.. request.Stops, e.Message] };
+        }
+    }
 }

@@ -31,6 +31,9 @@ public interface IBuild
     /// <summary>The key result line of the running target, shown in the summary table.</summary>
     void ReportSummary(string line) => Running.TargetRunner.ReportSummary(line);
 
+    /// <summary>Markdown for the GitHub Actions job's step summary (redacted; nothing happens elsewhere): what the run's page shows.</summary>
+    void AppendStepSummary(string markdown) => BuildOutput.Current.GitHub?.AppendStepSummary(markdown);
+
     /// <summary>The targets named on the command line (or the default target), as declared.</summary>
     IReadOnlyList<string> InvokedTargets => Running.BuildRun.Current?.InvokedTargets ?? [];
 

@@ -23,7 +23,7 @@ public static class DeliveryPlans
         var dirty = git is not null && (await git.ChangedPathsAsync(includeUntracked: true, cancellation)).Count > 0;
         var request = new PlanRequest(target, build.EnvironmentName)
         {
-            Release = new PlannedRelease(null, $"{build.ImageRepository}:{version} (built by BuildImage, its digest known after PushEcr)", version, commit),
+            Release = new PlannedRelease(null, $"{build.ImageRepository}:{version}, built by BuildImage (its digest known after PushEcr)", version, commit),
             Migrations = build.PreviewMigrationAsync,
             Stops = refusal is null ? [] : [refusal],
             Notes = dirty && refusal is null ? ["the working tree has uncommitted changes: the image's version and commit get a -dirty mark"] : [],

@@ -14,7 +14,7 @@ public static class DeployPlanSummary
         if (!plan.GoAhead)
             return $"plan: would stop: {string.Join("; ", plan.WouldStop)}";
         var name = plan.New?.Name ?? "(nothing)";
-        var color = plan.New?.Color?.Name() ?? "?";
+        var color = plan.New?.Color?.Name() ?? "the idle color";
         var rollback = plan.Action == "rollback" ? "rollback to " : "";
         var parts = new List<string>
         {

@@ -12,7 +12,7 @@ public static class DeployPlanText
             ? $"  live:        {live.Color?.Name()} {Release(live)}{(live.Since is { } since ? $", since {since:u}" : "")}{(live.RunId is { } run ? $", by run {run}" : "")}"
             : "  live:        nothing (the first deploy)");
         if (plan.New is { } next)
-            lines.Add($"  new:         {Release(next)} → {next.Color?.Name() ?? "?"}");
+            lines.Add($"  new:         {Release(next)} → {next.Color?.Name() ?? "the idle color (known once the environment is read)"}");
         foreach (var (change, index) in plan.Changes.Select((c, i) => (c, i)))
             lines.Add($"  {(index == 0 ? "changes:" : ""),-12} {Change(change)}");
         if (plan.Migrations is { } migrations)
@@ -48,7 +48,7 @@ public static class DeployPlanText
 
     private static string Release(PlannedRelease release)
     {
-        var details = new[] { release.Commit is { } commit ? $"commit {commit}" : null, release.Version is null ? null : release.Image }.OfType<string>();
+        var details = new[] { release.Commit is { } commit ? $"commit {commit[..Math.Min(12, commit.Length)]}" : null, release.Version is null ? null : release.Image }.OfType<string>();
         return $"{release.Name} ({string.Join(", ", details)})".Replace(" ()", "", StringComparison.Ordinal);
     }
 

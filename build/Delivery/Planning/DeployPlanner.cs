@@ -14,7 +14,7 @@ public sealed class DeployPlanner(IDeploymentPlatform platform, DeploymentSettin
     {
         var (plan, state) = await ReadAsync(request, "deploy", cancellation);
         if (state is null || request.Release is not { } release)
-            return plan with { Traffic = TrafficPlan.For(settings, firstDeploy: false) };
+            return plan with { Traffic = TrafficPlan.For(settings, firstDeploy: false) with { Overhead = request.Overhead } };
         var live = plan.Live;
         if (live is not null && live.Image == release.Image && !settings.Force)
             return plan with { New = release with { Color = live.Color }, Route = "none" };
@@ -29,7 +29,7 @@ public sealed class DeployPlanner(IDeploymentPlatform platform, DeploymentSettin
             Route = live is null ? "at once" : "steps",
             Changes = DefinitionChanges.Between(liveDefinition, staged),
             Migrations = migrations,
-            Traffic = TrafficPlan.For(settings, firstDeploy: live is null),
+            Traffic = TrafficPlan.For(settings, firstDeploy: live is null) with { Overhead = request.Overhead },
             WouldStop = migrations?.Stop is { } stop ? [.. plan.WouldStop, stop] : plan.WouldStop,
         };
     }
@@ -52,7 +52,7 @@ public sealed class DeployPlanner(IDeploymentPlatform platform, DeploymentSettin
             New = new PlannedRelease(previous.Color, previous.Image, previous.Version, previous.Commit, previous.RunId),
             Route = flip ? "flip" : "steps",
             Changes = DefinitionChanges.Between(liveDefinition, target),
-            Traffic = flip ? TrafficPlan.Flip(settings) : TrafficPlan.For(settings, firstDeploy: false),
+            Traffic = flip ? TrafficPlan.Flip(settings) : TrafficPlan.For(settings, firstDeploy: false) with { Overhead = request.Overhead },
             Notes = flip ? [.. plan.Notes, $"{previous.Color.Name()} stands by until {state.StandbyUntil:u}"]
                 : [.. plan.Notes, $"{previous.Color.Name()} no longer stands by with {previous.Name()}: its image is deployed again, step by step"],
         };

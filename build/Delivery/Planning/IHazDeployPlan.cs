@@ -15,6 +15,8 @@ public interface IHazDeployPlan : IHazDeployment
     async Task<bool> ShowPlanAsync(PlanRequest request, bool rollback, CancellationToken cancellation)
     {
         var planner = new DeployPlanner(CreateDeploymentPlatform(), DeploymentSettings, SystemDeployClock.Instance, DeployOwner.Current(DeployRunId), DeployLocking.ProcessIsAlive);
+        if (DeploymentRecord.TryRead(ArtifactsDirectory) is { } last && last.Environment == EnvironmentName)
+            request = request with { Overhead = TimeSpan.FromSeconds(Math.Max(0, last.Seconds - last.ConfiguredWaitSeconds)) };
         var plan = rollback ? await planner.RollbackAsync(request, cancellation) : await planner.DeployAsync(request, cancellation);
         AtomicFile.EnsureWritableDirectory(ArtifactsDirectory, RootDirectory);
         plan.Write(ArtifactsDirectory);

@@ -15,4 +15,7 @@ public sealed record PlanRequest(string Target, string Environment)
     public IReadOnlyList<string> Stops { get; init; } = [];
     public IReadOnlyList<string> Notes { get; init; } = [];
     public string? MakesEnvironment { get; init; }
+
+    /// <summary>What the environment's last deploy took beyond its configured waits: the plan's "about" adds it to the bakes.</summary>
+    public TimeSpan? Overhead { get; init; }
 }

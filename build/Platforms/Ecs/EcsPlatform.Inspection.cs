@@ -19,6 +19,10 @@ public sealed partial class EcsPlatform
         {
             return $"{Names.Environment} was never provisioned: {e.Message}";
         }
+        catch (Exception e) when (e is AwsServiceException or HttpRequestException)
+        {
+            return $"{Names.Environment} cannot be read in {settings.Region}: {e.Message.ReplaceLineEndings(" ")}";
+        }
     }
 
     public Task<EnvironmentState> PeekStateAsync(CancellationToken cancellation) => ReadStateAsync(cancellation);

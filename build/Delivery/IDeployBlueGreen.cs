@@ -18,7 +18,7 @@ public interface IDeployBlueGreen : IHazDeployPlan, IHazReleaseImage
         .TryAfter<IPushEcr>(x => x.PushEcr)
         .TryAfter<IMigrateDb>(x => x.MigrateDb)
         .Produces("artifacts/deployment.json")
-        .Previews(cancellation => ShowPlanAsync(GivenRelease(new PlanRequest(nameof(DeployBlueGreen), EnvironmentName)), rollback: false, cancellation))
+        .Previews(async cancellation => (await ShowPlanAsync(GivenRelease(new PlanRequest(nameof(DeployBlueGreen), EnvironmentName)), rollback: false, cancellation)).GoAhead)
         .Executes(async cancellation =>
         {
             var (image, version, commit) = ReleaseToDeploy();

@@ -23,7 +23,7 @@ public interface IRollback : IHazDeployPlan
         .AssuredAfterFailure()
         .OnlyWhenDynamic(() => RollbackAskedOrDeliveryFailed)
         .Produces("artifacts/deployment.json")
-        .Previews(cancellation => ShowPlanAsync(new PlanRequest(nameof(Rollback), EnvironmentName), rollback: true, cancellation))
+        .Previews(async cancellation => (await ShowPlanAsync(new PlanRequest(nameof(Rollback), EnvironmentName), rollback: true, cancellation)).GoAhead)
         .Executes(async cancellation =>
         {
             using var smoke = new SmokeSuite(SmokeChecks);

@@ -14,7 +14,7 @@ namespace Pipeline.Platforms;
 public static class DeliveryPlans
 {
     /// <summary>A delivery that builds its image from this checkout: the release is the version and commit BuildImage would stamp.</summary>
-    public static async Task<bool> PlanBuiltDeliveryAsync<TBuild>(this TBuild build, string target, string? refusal, string? makesEnvironment, CancellationToken cancellation)
+    public static async Task<DeployPlan> PlanBuiltDeliveryAsync<TBuild>(this TBuild build, string target, string? refusal, string? makesEnvironment, CancellationToken cancellation)
         where TBuild : IDeployBlueGreen, IMigrateDb, IBuildImage
     {
         var version = await build.ResolveVersion(cancellation);
@@ -33,7 +33,7 @@ public static class DeliveryPlans
     }
 
     /// <summary>A delivery of a release built before (DeployProduction's promotion): the release ReleaseToDeploy gives, or why none.</summary>
-    public static Task<bool> PlanGivenDeliveryAsync<TBuild>(this TBuild build, string target, string? refusal, CancellationToken cancellation)
+    public static Task<DeployPlan> PlanGivenDeliveryAsync<TBuild>(this TBuild build, string target, string? refusal, CancellationToken cancellation)
         where TBuild : IDeployBlueGreen, IMigrateDb
     {
         var request = build.GivenRelease(new PlanRequest(target, build.EnvironmentName) { Stops = refusal is null ? [] : [refusal] });

@@ -11,8 +11,8 @@ namespace Pipeline.Delivery.Planning;
 /// </summary>
 public interface IHazDeployPlan : IHazDeployment
 {
-    /// <summary>Prints and records the plan; true when the deploy (or rollback) could go ahead.</summary>
-    async Task<bool> ShowPlanAsync(PlanRequest request, bool rollback, CancellationToken cancellation)
+    /// <summary>Prints and records the plan (its <see cref="DeployPlan.GoAhead"/>: whether the deploy or rollback could go ahead).</summary>
+    async Task<DeployPlan> ShowPlanAsync(PlanRequest request, bool rollback, CancellationToken cancellation)
     {
         var planner = new DeployPlanner(CreateDeploymentPlatform(), DeploymentSettings, SystemDeployClock.Instance, DeployOwner.Current(DeployRunId), DeployLocking.ProcessIsAlive);
         if (DeploymentRecord.TryRead(ArtifactsDirectory) is { } last && last.Environment == EnvironmentName)
@@ -23,6 +23,6 @@ public interface IHazDeployPlan : IHazDeployment
         AppendStepSummary(DeployPlanText.Markdown(plan));
         foreach (var line in DeployPlanText.Lines(plan))
             Log.Information(line);
-        return plan.GoAhead;
+        return plan;
     }
 }

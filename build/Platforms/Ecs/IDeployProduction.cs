@@ -21,7 +21,7 @@ public interface IDeployProduction : IHazEcsPlatform, IHazPromotion, IDeployBlue
         .ForProfile(ProductionProfile)
         .Requires(() => ConfirmCommittedSource(nameof(DeployProduction), ProductionProfile))
         .DependsOnTheDeploy()
-        .Previews(cancellation => this.PlanGivenDeliveryAsync(nameof(DeployProduction), UncommittedSource(nameof(DeployProduction), ProductionProfile), cancellation));
+        .Previews(async cancellation => (await this.PlanGivenDeliveryAsync(nameof(DeployProduction), UncommittedSource(nameof(DeployProduction), ProductionProfile), cancellation)).GoAhead);
 
     IPromotionSource IHazPromotion.CreatePromotionSource(HostedEnvironment source)
     {

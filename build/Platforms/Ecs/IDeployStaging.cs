@@ -21,5 +21,5 @@ public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest,
         .ForProfile(StagingProfile)
         .Requires(() => ConfirmCommittedSource(nameof(DeployStaging), StagingProfile))
         .DependsOnTheWholeDelivery()
-        .Previews(cancellation => this.PlanBuiltDeliveryAsync(nameof(DeployStaging), UncommittedSource(nameof(DeployStaging), StagingProfile), makesEnvironment: null, cancellation));
+        .Previews(async cancellation => (await this.PlanBuiltDeliveryAsync(nameof(DeployStaging), UncommittedSource(nameof(DeployStaging), StagingProfile), makesEnvironment: null, cancellation)).GoAhead);
 }

@@ -18,5 +18,5 @@ public interface IDeployLocal : ILocalEnvironment, IHazLocalPlatform, IDeployBlu
         .ForProfile(LocalProfile)
         .DependsOn<ILocalEnvironment>(x => x.LocalEnvironment)
         .DependsOnTheWholeDelivery()
-        .Previews(cancellation => this.PlanBuiltDeliveryAsync(nameof(DeployLocal), refusal: null, makesEnvironment: nameof(LocalEnvironment), cancellation));
+        .Previews(async cancellation => (await this.PlanBuiltDeliveryAsync(nameof(DeployLocal), refusal: null, makesEnvironment: nameof(LocalEnvironment), cancellation)).GoAhead);
 }

@@ -28,7 +28,7 @@ public sealed class EcsPlanTests : IDisposable
         var (code, output) = await PlanAsync(environment, "DeployBlueGreen", "--image-digest", MotoEcsEnvironment.ImageB);
 
         Assert.True(code == 0, output);
-        Assert.Equal($"plan: {MotoEcsEnvironment.ImageB} → green via 10,50,100 (3 × 30 s bake), about 2 min", LastLine(output));
+        Assert.Equal($"plan: {MotoEcsEnvironment.ImageB} → green via 10,50,100 (3 × 30 s bake), about 3 min", LastLine(output));
         Assert.Contains("  live:        blue 1.0.0 (commit abc1234, " + MotoEcsEnvironment.ImageA + "), since ", output, StringComparison.Ordinal);
         Assert.Contains($"  changes:     image: {MotoEcsEnvironment.ImageA} → {MotoEcsEnvironment.ImageB}", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(build.Root, "artifacts", "deploy-plan.json")));

@@ -33,8 +33,8 @@ public sealed partial class EcsPlatform
     public async Task<ColorDefinition?> DefinitionAsync(Color color, CancellationToken cancellation)
     {
         var service = await ServiceAsync(color, cancellation);
-        if (service.TaskDefinition.Length == 0)
-            return null;
+        if (service.TaskDefinition.Length == 0 || service.DesiredCount == 0)
+            return null; // scaled to nothing: its revision is what it would run, not what runs
         var revision = await ecs.DescribeTaskDefinition(service.TaskDefinition, cancellation);
         return EcsColorDefinition.From(revision, Names.Container, since: service.Primary?.CreatedAt);
     }

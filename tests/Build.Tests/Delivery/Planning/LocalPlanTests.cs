@@ -14,7 +14,7 @@ public sealed class LocalPlanTests(ServiceImages images)
     [LocalPlatformFact]
     public async Task A_second_deploy_is_planned_to_green_with_the_containers_difference_and_nothing_changes()
     {
-        await using var environment = new LocalEnvironment();
+        await using var environment = new Local.LocalEnvironment();
         await new LocalDeployment(environment).DeployAsync(images.First, "1.0.0");
         var before = await SnapshotAsync(environment);
 
@@ -33,7 +33,7 @@ public sealed class LocalPlanTests(ServiceImages images)
     [LocalPlatformFact]
     public async Task A_lock_held_by_another_host_stops_it_and_stays()
     {
-        await using var environment = new LocalEnvironment();
+        await using var environment = new Local.LocalEnvironment();
         var holder = new DeployLock("alice", "run-9", "elsewhere", 1, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(1));
         Assert.Null(await environment.Platform.TryAcquireLockAsync(holder, null, CancellationToken.None));
         var before = await SnapshotAsync(environment);
@@ -48,7 +48,7 @@ public sealed class LocalPlanTests(ServiceImages images)
     [LocalPlatformFact]
     public async Task An_engine_that_does_not_answer_stops_a_rollback_and_starts_no_router()
     {
-        await using var environment = new LocalEnvironment(settings => settings with { Docker = new Pipeline.Tools.DockerEngine("unix:///nonexistent/docker.sock") });
+        await using var environment = new Local.LocalEnvironment(settings => settings with { Docker = new Pipeline.Tools.DockerEngine("unix:///nonexistent/docker.sock") });
 
         var plan = await Planner(environment).RollbackAsync(new PlanRequest("Rollback", "local"), CancellationToken.None);
 
@@ -56,14 +56,14 @@ public sealed class LocalPlanTests(ServiceImages images)
         Assert.False(File.Exists(environment.StateDirectory / "haproxy.pid"));
     }
 
-    private static DeployPlanner Planner(LocalEnvironment environment) =>
+    private static DeployPlanner Planner(Local.LocalEnvironment environment) =>
         new(environment.Platform, LocalDeployment.ShortBakes, SystemDeployClock.Instance, DeployOwner.Current("plan-test"), _ => true);
 
     private static PlanRequest Request(ImageDigest image) =>
         new("DeployBlueGreen", "local") { Release = new PlannedRelease(null, image.ToString(), "2.0.0", "c0ffee") };
 
     /// <summary>What a deploy changes: the state folder's files, the router's weights, and what each color's container runs since when.</summary>
-    private static async Task<string> SnapshotAsync(LocalEnvironment environment)
+    private static async Task<string> SnapshotAsync(Local.LocalEnvironment environment)
     {
         var files = Directory.GetFiles(environment.StateDirectory).Order(StringComparer.Ordinal)
             .Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => $"{Path.GetFileName(f)}: {File.ReadAllText(f)}");

@@ -24,6 +24,9 @@ public sealed record DeployPlan
     public required string Action { get; init; }
     public required string Environment { get; init; }
     public required string Platform { get; init; }
+    /// <summary>False when the platform could not be read (not provisioned, not up): then nothing is known of what is live.</summary>
+    public bool EnvironmentRead { get; init; } = true;
+
     public PlannedRelease? Live { get; init; }
     public PlannedRelease? New { get; init; }
 

@@ -35,7 +35,7 @@ public static class DeployPlanSummary
 
     private static string Migrations(Database.MigrationPreview preview) => preview.Pending switch
     {
-        null => "migrations checked in the migration task",
+        null => "migrations not checked here",
         { Count: 0 } => "no migration",
         { Count: var count } => $"{count.ToString(CultureInfo.InvariantCulture)} migration{(count == 1 ? "" : "s")} ({(preview.Verdict.StartsWith("skipped", StringComparison.Ordinal) ? "nothing serves yet" : preview.Verdict)})",
     };

@@ -10,7 +10,7 @@ public static class DeployPlanText
         var lines = new List<string> { $"{plan.Action} plan for {plan.Environment} ({plan.Target}) on {plan.Platform}:" };
         lines.Add(plan.Live is { } live
             ? $"  live:        {live.Color?.Name()} {Release(live)}{(live.Since is { } since ? $", since {since:u}" : "")}{(live.RunId is { } run ? $", by run {run}" : "")}"
-            : "  live:        nothing (the first deploy)");
+            : plan.EnvironmentRead ? "  live:        nothing (the first deploy)" : "  live:        not known (the environment could not be read)");
         if (plan.New is { } next)
             lines.Add($"  new:         {Release(next)} → {next.Color?.Name() ?? "the idle color (known once the environment is read)"}");
         foreach (var (change, index) in plan.Changes.Select((c, i) => (c, i)))

@@ -70,7 +70,7 @@ public sealed class DeployPlanner(IDeploymentPlatform platform, DeploymentSettin
                 notes.Add($"{notReady}; {maker} would start it first, so what it serves is read only then");
             else
                 stops.Add(notReady);
-            return (plan with { Notes = notes, WouldStop = stops }, null);
+            return (plan with { EnvironmentRead = false, Notes = notes, WouldStop = stops }, null);
         }
 
         var state = await platform.PeekStateAsync(cancellation);

@@ -8,10 +8,11 @@ public abstract partial class PlatformContract
     {
         await Platform.SetWeightsAsync(TrafficWeights.AllOn(Color.Blue), None);
         await StageRunningAsync(Color.Green, FirstImage);
-        var state = FullState();
-        await Platform.WriteStateAsync(state, None);
+        // The lock first, as a deploy takes it: moto refuses new tag keys on a listener that has 10 (AWS allows 50).
         var holder = Holder("run-inspected");
         Assert.Null(await Platform.TryAcquireLockAsync(holder, null, None));
+        var state = FullState();
+        await Platform.WriteStateAsync(state, None);
 
         var notReady = await Platform.NotReadyAsync(None);
         var running = await Platform.DefinitionAsync(Color.Green, None);

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using BuildTests.Delivery.EndToEnd;
+using BuildTests.Delivery.Local;
+
+namespace BuildTests.Delivery.Planning;
+
+/// <summary>
+/// ./build.sh DeployBlueGreen, DeployLocal and Rollback --plan on the local platform, as a user runs them: the exit code
+/// and the last line, and nothing changed: the state folder, the router's weights, the containers, the registry, and no
+/// image built (no artifacts/image.json).
+/// </summary>
+[Collection(ServiceImageCollection.Name)]
+public sealed class LocalPlanBuildTests(ServiceImages images)
+{
+    [EndToEndFact]
+    public async Task DeployBlueGreen_and_DeployLocal_plan_the_next_release_to_green_and_change_nothing()
+    {
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
+        var before = await SnapshotAsync(build);
+
+        var deploy = await build.RunAsync("DeployBlueGreen", "--plan", "--image-digest", images.Second.ToString());
+        var delivery = await build.RunAsync(
+            "DeployLocal", "--plan",
+            "--service-assembly", Path.Combine(AppContext.BaseDirectory, "App.dll"),
+            "--migrations-directory", TestPaths.RepositoryRoot / "src" / "App" / "Migrations");
+
+        Assert.True(deploy.ExitCode == 0, deploy.ToString());
+        Assert.Matches($@"^plan: {Regex.Escape(images.Second.ToString())} → green via 10,50,100 \(3 × 2 s bake\), about \d+ s$", LastLine(deploy));
+        Assert.Contains($"  changes:     image: {images.First} → {images.Second}", deploy.Output, StringComparison.Ordinal);
+        Assert.True(delivery.ExitCode == 0, delivery.ToString());
+        Assert.Matches(@"^plan: \S+ → green via 10,50,100 \(3 × 2 s bake\), no migration, about \d+ s$", LastLine(delivery));
+        Assert.False(File.Exists(Path.Combine(build.Artifacts, "image.json")));
+        Assert.True(File.Exists(Path.Combine(build.Artifacts, "deploy-plan.json")));
+        Assert.Equal(before, await SnapshotAsync(build));
+    }
+
+    [EndToEndFact]
+    public async Task A_held_lock_and_nothing_to_roll_back_to_stop_a_rollback_with_exit_1()
+    {
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
+        var since = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
+        Assert.Null(await build.Environment.Platform.TryAcquireLockAsync(new DeployLock("alice", "run-9", "elsewhere", 1, since, since.AddYears(10)), null, CancellationToken.None));
+        var before = await SnapshotAsync(build);
+
+        var rollback = await build.RunAsync("Rollback", "--plan");
+
+        Assert.True(rollback.ExitCode == 1, rollback.ToString());
+        Assert.StartsWith(
+            "plan: would stop: the deploy lock of local is held by alice (run run-9, elsewhere pid 1) since 2026-12-07 09:30:00Z, expires 2036-12-07 09:30:00Z; nothing to roll back to: local has no previous release recorded",
+            LastLine(rollback), StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(build));
+    }
+
+    private static string LastLine(EndToEnd.BuildRun run) => run.Output.TrimEnd().Split('\n')[^1];
+
+    /// <summary>What a deploy changes: the state folder's files, the router's weights, each color's container, the registry's catalog.</summary>
+    private static async Task<string> SnapshotAsync(LocalDeliveryBuild build)
+    {
+        var environment = build.Environment;
+        var files = Directory.GetFiles(environment.StateDirectory, "*.json").Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)}: {File.ReadAllText(f)}");
+        var colors = new List<string>();
+        foreach (var color in new[] { Color.Blue, Color.Green })
+            colors.Add($"{color}: {await environment.Platform.DefinitionAsync(color, CancellationToken.None)}");
+        using var http = new HttpClient();
+        var catalog = await http.GetStringAsync($"http://{Environment.GetEnvironmentVariable(Services.Registry)}/v2/_catalog");
+        return string.Join("\n", [.. files, .. colors, (await environment.Platform.ReadWeightsAsync(CancellationToken.None)).ToString(), catalog]);
+    }
+}

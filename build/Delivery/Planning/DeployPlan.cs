@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Engine;
 using Pipeline.Database;
 using Pipeline.IO;
@@ -13,13 +12,6 @@ namespace Pipeline.Delivery.Planning;
 /// </summary>
 public sealed record DeployPlan
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public required string Target { get; init; }
     public required string Action { get; init; }
     public required string Environment { get; init; }
@@ -48,7 +40,7 @@ public sealed record DeployPlan
 
     public static AbsolutePath PathIn(AbsolutePath artifacts) => artifacts / "deploy-plan.json";
 
-    public void Write(AbsolutePath artifacts) => AtomicFile.WriteAllText(PathIn(artifacts), JsonSerializer.Serialize(this, Json) + "\n");
+    public void Write(AbsolutePath artifacts) => AtomicFile.WriteAllText(PathIn(artifacts), JsonSerializer.Serialize(this, DeliveryJson.Options) + "\n");
 }
 
 /// <summary>A release in a plan: its color (null: not decided), image, version, commit, the run that put it live and since when.</summary>

@@ -24,7 +24,7 @@ public sealed class UncommittedPlanTests : IDisposable
         File.AppendAllText(Path.Combine(build.Root, "changes.txt"), "not committed\n");
         var before = repository.State();
 
-        var (code, output) = await build.RunAsync(Unreachable(), "DeployStaging", "--plan");
+        var (code, output) = await build.RunAsync(UnreachableServices.Environment(), "DeployStaging", "--plan");
 
         Assert.True(code == 1, output);
         var last = output.TrimEnd().Split('\n')[^1];
@@ -39,16 +39,4 @@ public sealed class UncommittedPlanTests : IDisposable
         repository.Dispose();
         build.Dispose();
     }
-
-    /// <summary>No engine and no AWS: whatever ran would fail, and the plan can read nothing of AWS.</summary>
-    private static Dictionary<string, string> Unreachable() => new(TestRepository.IsolatedEnvironment)
-    {
-        ["NO_COLOR"] = "1",
-        ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock",
-        ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1",
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-    };
 }

@@ -25,10 +25,11 @@ public sealed class LocalPlanBuildTests(ServiceImages images)
             "--migrations-directory", TestPaths.RepositoryRoot / "src" / "App" / "Migrations");
 
         Assert.True(deploy.ExitCode == 0, deploy.ToString());
-        Assert.Matches($@"^plan: {Regex.Escape(images.Second.ToString())} → green via 10,50,100 \(3 × 2 s bake\), about \d+ s$", LastLine(deploy));
+        // "about": the middle of the range, as the runs delete the record of the deploy before (its time would count).
+        Assert.True(Regex.IsMatch(LastLine(deploy), $@"^plan: {Regex.Escape(images.Second.ToString())} → green via 10,50,100 \(3 × 2 s bake\), about \d+ (s|min)$"), deploy.ToString());
         Assert.Contains($"  changes:     image: {images.First} → {images.Second}", deploy.Output, StringComparison.Ordinal);
         Assert.True(delivery.ExitCode == 0, delivery.ToString());
-        Assert.Matches(@"^plan: \S+ → green via 10,50,100 \(3 × 2 s bake\), no migration, about \d+ s$", LastLine(delivery));
+        Assert.True(Regex.IsMatch(LastLine(delivery), @"^plan: \S+ → green via 10,50,100 \(3 × 2 s bake\), no migration, about \d+ (s|min)$"), delivery.ToString());
         Assert.False(File.Exists(Path.Combine(build.Artifacts, "image.json")));
         Assert.True(File.Exists(Path.Combine(build.Artifacts, "deploy-plan.json")));
         Assert.Equal(before, await SnapshotAsync(build));

@@ -38,8 +38,9 @@ public interface IDeployBlueGreen : IHazDeployPlan, IHazReleaseImage
             var (image, version, commit) = ReleaseToDeploy();
             return request with { Release = new PlannedRelease(null, image.ToString(), version, commit) };
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever tells the release (the image record, the promotion source's platform) failing is why the deploy would stop.
             return request with { Stops = [.. request.Stops, e.Message] };
         }
     }

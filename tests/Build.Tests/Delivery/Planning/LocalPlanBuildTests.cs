@@ -54,16 +54,11 @@ public sealed class LocalPlanBuildTests(ServiceImages images)
 
     private static string LastLine(EndToEnd.BuildRun run) => run.Output.TrimEnd().Split('\n')[^1];
 
-    /// <summary>What a deploy changes: the state folder's files, the router's weights, each color's container, the registry's catalog.</summary>
+    /// <summary>What a deploy changes on the platform (<see cref="LocalPlanTests.SnapshotAsync"/>) and the registry's catalog.</summary>
     private static async Task<string> SnapshotAsync(LocalDeliveryBuild build)
     {
-        var environment = build.Environment;
-        var files = Directory.GetFiles(environment.StateDirectory, "*.json").Order(StringComparer.Ordinal).Select(f => $"{Path.GetFileName(f)}: {File.ReadAllText(f)}");
-        var colors = new List<string>();
-        foreach (var color in new[] { Color.Blue, Color.Green })
-            colors.Add($"{color}: {await environment.Platform.DefinitionAsync(color, CancellationToken.None)}");
         using var http = new HttpClient();
         var catalog = await http.GetStringAsync($"http://{Environment.GetEnvironmentVariable(Services.Registry)}/v2/_catalog");
-        return string.Join("\n", [.. files, .. colors, (await environment.Platform.ReadWeightsAsync(CancellationToken.None)).ToString(), catalog]);
+        return $"{await LocalPlanTests.SnapshotAsync(build.Environment)}\n{catalog}";
     }
 }

@@ -63,7 +63,7 @@ public sealed class LocalPlanTests(ServiceImages images)
         new("DeployBlueGreen", "local") { Release = new PlannedRelease(null, image.ToString(), "2.0.0", "c0ffee") };
 
     /// <summary>What a deploy changes: the state folder's files, the router's weights, and what each color's container runs since when.</summary>
-    private static async Task<string> SnapshotAsync(Local.LocalEnvironment environment)
+    internal static async Task<string> SnapshotAsync(Local.LocalEnvironment environment)
     {
         var files = Directory.GetFiles(environment.StateDirectory).Order(StringComparer.Ordinal)
             .Where(f => f.EndsWith(".json", StringComparison.Ordinal)).Select(f => $"{Path.GetFileName(f)}: {File.ReadAllText(f)}");

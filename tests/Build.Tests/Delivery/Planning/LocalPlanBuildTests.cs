@@ -52,6 +52,35 @@ public sealed class LocalPlanBuildTests(ServiceImages images)
         Assert.Equal(before, await SnapshotAsync(build));
     }
 
+    [EndToEndFact]
+    public async Task DeployLocal_plans_a_pending_migration_with_the_checks_verdict_and_one_that_breaks_the_serving_version_stops_it()
+    {
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
+        var migrations = Directory.CreateTempSubdirectory("plan-migrations-").FullName;
+        File.Copy(TestPaths.RepositoryRoot / "src" / "App" / "Migrations" / "V1__create_notes.sql", Path.Combine(migrations, "V1__create_notes.sql"));
+        string[] options = ["--service-assembly", Path.Combine(AppContext.BaseDirectory, "App.dll"), "--migrations-directory", migrations];
+        try
+        {
+            File.WriteAllText(Path.Combine(migrations, "V2__add_owner.sql"), "ALTER TABLE notes ADD COLUMN owner text;\n");
+            var compatible = await build.RunAsync(["DeployLocal", "--plan", .. options]);
+            File.WriteAllText(Path.Combine(migrations, "V2__add_owner.sql"), "ALTER TABLE notes DROP COLUMN body;\n");
+            var breaking = await build.RunAsync(["DeployLocal", "--plan", .. options]);
+
+            Assert.True(compatible.ExitCode == 0, compatible.ToString());
+            Assert.Contains(", 1 migration (compatible), about ", LastLine(compatible), StringComparison.Ordinal);
+            Assert.Contains("  migrations:  1 pending (V2__add_owner.sql); compatible; backup: pg_dump into artifacts/backups of V1 first", compatible.Output, StringComparison.Ordinal);
+            Assert.True(breaking.ExitCode == 1, breaking.ToString());
+            Assert.Contains("1 pending (V2__add_owner.sql)", breaking.Output, StringComparison.Ordinal); // the first plan applied nothing
+            Assert.StartsWith("plan: would stop: the migration check stops it: ", LastLine(breaking), StringComparison.Ordinal);
+            Assert.Contains("drops column public.notes.body", LastLine(breaking), StringComparison.Ordinal);
+            Assert.Empty(Directory.Exists(Path.Combine(build.Artifacts, "backups")) ? Directory.GetFiles(Path.Combine(build.Artifacts, "backups")) : []);
+        }
+        finally
+        {
+            Directory.Delete(migrations, recursive: true);
+        }
+    }
+
     private static string LastLine(EndToEnd.BuildRun run) => run.Output.TrimEnd().Split('\n')[^1];
 
     /// <summary>What a deploy changes on the platform (<see cref="LocalPlanTests.SnapshotAsync"/>) and the registry's catalog.</summary>

@@ -15,6 +15,16 @@ public static class EcsRevisions
     /// </summary>
     public static async Task<EcsTaskDefinition> ForImage(EcsClient ecs, string family, string container, string image, IReadOnlyDictionary<string, string> tags, CancellationToken cancellation)
     {
+        var (revision, runsImage) = await PickAsync(ecs, family, container, image, cancellation);
+        return runsImage ? revision : await ecs.RegisterTaskDefinition(EcsTaskDefinition.RegisterRequestWithImage(revision, container, image), tags, cancellation);
+    }
+
+    /// <summary>
+    /// Read only, what <see cref="ForImage"/> starts from: the revision that runs the image (true), else the newest,
+    /// which a new revision would copy with only the image changed (false). A deploy's plan shows that copy.
+    /// </summary>
+    public static async Task<(EcsTaskDefinition Revision, bool RunsImage)> PickAsync(EcsClient ecs, string family, string container, string image, CancellationToken cancellation)
+    {
         var revisions = await ecs.ListTaskDefinitions(family, cancellation);
         if (revisions.Count == 0)
             throw new InvalidOperationException($"Task definition family '{family}' has no ACTIVE revision to start from: register one first (Provision does).");
@@ -24,9 +34,9 @@ public static class EcsRevisions
             var revision = await ecs.DescribeTaskDefinition(arn, cancellation);
             newest ??= revision;
             if (revision.ImageOf(container) == image)
-                return revision;
+                return (revision, true);
         }
 
-        return await ecs.RegisterTaskDefinition(EcsTaskDefinition.RegisterRequestWithImage(newest!, container, image), tags, cancellation);
+        return (newest!, false);
     }
 }

@@ -46,6 +46,28 @@ internal sealed class DatabaseMigration(DatabaseAddress address, string database
         }
     }
 
+    /// <summary>
+    /// The plan and the check of a dry run, for a deploy's plan: the pending scripts and the verdict; a check that
+    /// finds a breaking change is the reason the migration would stop, not a failure of the preview.
+    /// </summary>
+    public async Task<MigrationPreview> PreviewAsync(MigrationRequest request, string backupKind, CancellationToken cancellation)
+    {
+        var plan = await migrator.RunAsync(databaseUrl, ["--plan", .. request.MigratorOptions], cancellation);
+        var pending = plan.Pending.Select(p => p.Script).ToList();
+        if (pending.Count == 0)
+            return new MigrationPreview(pending, $"nothing pending (at V{plan.VersionBefore})", null);
+        var backup = request.SkipBackup ? null : $"{backupKind} of V{plan.VersionBefore} first";
+        try
+        {
+            var verdict = await CheckCompatibilityAsync(plan, request, cancellation);
+            return new MigrationPreview(pending, verdict == "passed" ? "compatible" : verdict, backup);
+        }
+        catch (InvalidOperationException e)
+        {
+            return new MigrationPreview(pending, "incompatible", backup, $"the migration check stops it: {e.Message.ReplaceLineEndings("; ")}");
+        }
+    }
+
     // A database with a version has one serving against it; a new one has nothing to break.
     private async Task<string> CheckCompatibilityAsync(ServiceReport plan, MigrationRequest request, CancellationToken cancellation)
     {

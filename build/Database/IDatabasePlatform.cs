@@ -14,6 +14,12 @@ public interface IDatabasePlatform
     /// <summary>Backs up, checks and migrates as <paramref name="request"/> asks and writes the record; returns the summary line.</summary>
     Task<string> MigrateAsync(MigrationRequest request, MigrationSource source, AbsolutePath recordFile, CancellationToken cancellation);
 
+    /// <summary>
+    /// What <see cref="MigrateAsync"/> would do, applying nothing and taking no backup: for a deploy's plan. A
+    /// database the build cannot reach from here says so in <see cref="MigrationPreview.Verdict"/> rather than failing.
+    /// </summary>
+    Task<MigrationPreview> PreviewAsync(MigrationRequest request, MigrationSource source, CancellationToken cancellation);
+
     /// <summary>The backup's name when it is one this platform takes, otherwise a one-line error: names only, never a path.</summary>
     string ParseBackupName(string given);
 

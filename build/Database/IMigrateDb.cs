@@ -34,14 +34,20 @@ public interface IMigrateDb : IHazDatabase, IHazReleaseImage, IHazConfiguration,
         .Description("Back up the database, check the pending migrations against the serving version, apply them (artifacts/migration.json)")
         .Produces("artifacts/migration.json") // not the backups: they hold the data, and must not travel as CI artifacts
         .Executes(async cancellation =>
-        {
-            var request = new MigrationRequest(EnvironmentName, SkipBackup, DryRun, MigrationTarget, MigrationLockTimeout);
-            var source = new MigrationSource(
-                ServiceAssembly is { } assembly ? RootDirectory / assembly : null,
-                ServiceProject,
-                Configuration,
-                MigrationsDirectory is { } folder ? RootDirectory / folder : ServiceProject.Parent / "Migrations",
-                ReleaseToDeploy);
-            ReportSummary(await CreateDatabasePlatform().MigrateAsync(request, source, ArtifactsDirectory / "migration.json", cancellation));
-        });
+            ReportSummary(await CreateDatabasePlatform().MigrateAsync(MigrationRequest, MigrationSource, ArtifactsDirectory / "migration.json", cancellation)));
+
+    /// <summary>MigrateDb's plan and check with nothing applied and no backup taken: what a deploy's plan shows of it.</summary>
+    Task<MigrationPreview> PreviewMigrationAsync(CancellationToken cancellation) =>
+        CreateDatabasePlatform().PreviewAsync(MigrationRequest with { DryRun = true }, MigrationSource, cancellation);
+
+    /// <summary>What MigrateDb is asked to do, from its parameters (a deploy's plan previews the same request).</summary>
+    MigrationRequest MigrationRequest => new(EnvironmentName, SkipBackup, DryRun, MigrationTarget, MigrationLockTimeout);
+
+    /// <summary>Which migrator runs: the given assembly or the service project, its scripts, and the release's image.</summary>
+    MigrationSource MigrationSource => new(
+        ServiceAssembly is { } assembly ? RootDirectory / assembly : null,
+        ServiceProject,
+        Configuration,
+        MigrationsDirectory is { } folder ? RootDirectory / folder : ServiceProject.Parent / "Migrations",
+        ReleaseToDeploy);
 }

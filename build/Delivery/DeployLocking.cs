@@ -22,6 +22,18 @@ public sealed class DeployLocking(IEnvironmentStore store, IDeployClock clock, D
         }
     }
 
+    /// <summary>
+    /// How <paramref name="owner"/> may take over <paramref name="holder"/>'s lock, or null when it may not: a holder on
+    /// this host whose process is gone is known dead; an expired one only when asked. A deploy's plan asks the same.
+    /// </summary>
+    public static string? TakeOver(DeployLock holder, DeployOwner owner, DateTimeOffset now, bool takeOverExpired, Func<int, bool> processIsAlive)
+    {
+        var dead = holder.Host == owner.Host && holder.ProcessId != owner.ProcessId && !processIsAlive(holder.ProcessId);
+        return dead ? $"taking over the lock of {holder.Describe()}: its process is gone"
+            : takeOverExpired && holder.IsExpired(now) ? $"taking over the expired lock of {holder.Describe()}"
+            : null;
+    }
+
     public async Task<DeployLock> AcquireAsync(string environment, DeployOwner owner, TimeSpan timeout, bool takeOverExpired, CancellationToken cancellation)
     {
         var now = clock.UtcNow;
@@ -30,13 +42,10 @@ public sealed class DeployLocking(IEnvironmentStore store, IDeployClock clock, D
         if (holder is null)
             return wanted;
 
-        var dead = holder.Host == owner.Host && holder.ProcessId != owner.ProcessId && !processIsAlive(holder.ProcessId);
-        if (!dead && !(takeOverExpired && holder.IsExpired(now)))
+        if (TakeOver(holder, owner, now, takeOverExpired, processIsAlive) is not { } takeOver)
             throw new DeployLockHeldException(holder, environment);
 
-        log.Event(dead
-            ? $"taking over the lock of {holder.Describe()}: its process is gone"
-            : $"taking over the expired lock of {holder.Describe()}");
+        log.Event(takeOver);
         if (await store.TryAcquireLockAsync(wanted, holder, cancellation) is { } other)
             throw new DeployLockHeldException(other, environment);
         return wanted;

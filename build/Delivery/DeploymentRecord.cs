@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Engine;
 using Pipeline.IO;
 
@@ -11,13 +10,7 @@ namespace Pipeline.Delivery;
 /// </summary>
 public sealed record DeploymentRecord
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static JsonSerializerOptions Json => DeliveryJson.Options;
 
     public required string Environment { get; init; }
     public required string Platform { get; init; }

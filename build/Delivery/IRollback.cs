@@ -1,4 +1,5 @@
 using Engine;
+using Pipeline.Delivery.Planning;
 using Pipeline.Delivery.Smoke;
 using Pipeline.Waiting;
 
@@ -10,7 +11,7 @@ namespace Pipeline.Delivery;
 /// failed before going live has already put traffic back, so then only the repair runs. CI's rollback job, a process of
 /// its own, asks for it by name: there it only undoes a release its own run put live (<see cref="RollbackOnlyThisRun"/>).
 /// </summary>
-public interface IRollback : IHazDeployment
+public interface IRollback : IHazDeployPlan
 {
     [Parameter("Roll back only a release this run put live, else only repair", DefaultText = "on GitHub Actions, where a failed job's rollback runs in a job of its own")]
     bool RollbackOnlyThisRun => TryGetValue<bool>(() => RollbackOnlyThisRun) ?? Engine.BuildEnvironment.IsGitHubActions;
@@ -22,6 +23,7 @@ public interface IRollback : IHazDeployment
         .AssuredAfterFailure()
         .OnlyWhenDynamic(() => RollbackAskedOrDeliveryFailed)
         .Produces("artifacts/deployment.json")
+        .Previews(async cancellation => (await ShowPlanAsync(new PlanRequest(nameof(Rollback), EnvironmentName), rollback: true, cancellation)).GoAhead)
         .Executes(async cancellation =>
         {
             using var smoke = new SmokeSuite(SmokeChecks);

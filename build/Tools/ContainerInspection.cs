@@ -8,6 +8,18 @@ internal sealed record ContainerInspection(string Status, int ExitCode, int Rest
     /// <summary>running, restarting, created, exited, dead, paused or removing: Docker's own word.</summary>
     public bool IsRunning => Status is "running";
 
+    /// <summary>The names of the container's environment variables, never their values (DATABASE_URL holds a password).</summary>
+    public IReadOnlyList<string> EnvironmentNames { get; init; } = [];
+
+    /// <summary>The engine's limits: CPUs (NanoCpus / 1e9) and memory in bytes; 0 when none is set.</summary>
+    public double Cpus { get; init; }
+
+    public long MemoryBytes { get; init; }
+
+    /// <summary>NAME=value entries as the engine lists them, reduced to their names.</summary>
+    public static IReadOnlyList<string> NamesOf(IEnumerable<string>? variables) =>
+        [.. (variables ?? []).Select(v => v.Split('=', 2)[0]).Where(n => n.Length > 0).Order(StringComparer.Ordinal)];
+
     public static ContainerInspection Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -79,7 +79,12 @@ internal static partial class DockerEngineApi
                 (int)container.RestartCount,
                 state.Error ?? "",
                 started,
-                container.Config?.Labels is { } labels ? labels.ToDictionary() : []);
+                container.Config?.Labels is { } labels ? labels.ToDictionary() : [])
+            {
+                EnvironmentNames = ContainerInspection.NamesOf(container.Config?.Env),
+                Cpus = (container.HostConfig?.NanoCPUs ?? 0) / 1e9,
+                MemoryBytes = container.HostConfig?.Memory ?? 0,
+            };
         }
         catch (DockerContainerNotFoundException)
         {

@@ -9,7 +9,7 @@ internal sealed partial class Build
     /// Production is promoted by hand ("Run workflow"), never on a push: the digest staging verified (its live task
     /// definition's, or the one given) is migrated for, deployed blue/green and smoke-tested; nothing is rebuilt.
     /// MigrateDb, DeployBlueGreen and SmokeTest are one job because GitHub asks the production environment's reviewers
-    /// once per job that names it: one approval per deploy. Rollback, on their failure, is its own job and so its own
+    /// once per job that names it: one approval per deploy, given after reading the plan job's step summary. Rollback, on their failure, is its own job and so its own
     /// approval. One production deploy at a time, never cancelled half-way.
     /// </summary>
     private WorkflowDeclaration DeployProductionWorkflow => new("deploy-production.yml", "Deploy production")
@@ -27,11 +27,12 @@ internal sealed partial class Build
                 ],
             },
         },
-        Invokes = [From<IDeployProduction>().DeployProduction, From<IRollback>().Rollback],
+        Invokes = [DeployPlan, From<IDeployProduction>().DeployProduction, From<IRollback>().Rollback],
         Concurrency = Concurrency.Deployment(IDeployProduction.ProductionProfile),
         Parameters = [ParameterMapping.Secret(nameof(IHazDeployment.DeployWebhookUrl), "DEPLOY_WEBHOOK_URL")],
         Jobs =
         [
+            PlanJob(IDeployProduction.ProductionProfile, nameof(IDeployBlueGreen.ImageDigest)),
             new(From<IMigrateDb>().MigrateDb, From<IDeployBlueGreen>().DeployBlueGreen, From<ISmokeTest>().SmokeTest)
             {
                 Id = "deploy",

@@ -10,13 +10,13 @@ internal sealed partial class Build
     /// <summary>
     /// Every push to main goes to staging: the image built, scanned and pushed on one machine (Scan and PushEcr read
     /// the image BuildImage left in the runner's Docker engine), then MigrateDb, DeployBlueGreen and SmokeTest each
-    /// their own job with the pushed digest, and Rollback when the deploy or the smoke test failed. One staging deploy
+    /// their own job with the pushed digest, after the plan job, and Rollback when the deploy or the smoke test failed. One staging deploy
     /// at a time; a newer push waits instead of cancelling a deploy half-way.
     /// </summary>
     private WorkflowDeclaration DeployStagingWorkflow => new("deploy-staging.yml", "Deploy staging")
     {
         On = new() { Push = new() { Branches = ["main"] } },
-        Invokes = [From<IDeployStaging>().DeployStaging, From<IRollback>().Rollback],
+        Invokes = [DeployPlan, From<IDeployStaging>().DeployStaging, From<IRollback>().Rollback],
         Concurrency = Concurrency.Deployment(IDeployStaging.StagingProfile),
         Parameters =
         [
@@ -25,6 +25,7 @@ internal sealed partial class Build
         ],
         Jobs =
         [
+            PlanJob(IDeployStaging.StagingProfile),
             new(From<IBuildImage>().BuildImage, From<IScan>().Scan, From<IPushEcr>().PushEcr)
             {
                 Id = "image",

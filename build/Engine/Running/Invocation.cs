@@ -34,7 +34,7 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
             : throw new UsageException("No target given and the build has no default target. Run --help to list the targets.");
         var plan = Planner.Plan(graph, invoked, arguments.Skip, evaluateConditions: true);
         if (arguments.Plan)
-            return WritePlan(plan);
+            return await PreviewAsync(plan, WritePlan(plan), cancellation);
 
         CheckRequirements(graph, plan, parameters);
         return await RunPlanAsync(plan, cancellation);
@@ -85,6 +85,30 @@ internal sealed class Invocation(BuildBase build, BuildArguments arguments, Buil
         }
 
         return BuildHost.Success;
+    }
+
+    /// <summary>
+    /// After the order: each invoked target's own preview, in the order invoked. Requirements are not checked first, as
+    /// for a plain --plan: a preview reports what is missing as a reason the target would stop, with the rest of its plan.
+    /// </summary>
+    private async Task<int> PreviewAsync(ExecutionPlan plan, int code, CancellationToken cancellation)
+    {
+        foreach (var target in plan.Invoked.Where(t => t.Definition.Preview is not null))
+        {
+            output.WriteLine("");
+            try
+            {
+                if (!await target.Definition.Preview!(cancellation))
+                    code = BuildHost.TargetFailed;
+            }
+            catch (Exception e) when (e is not UsageException and not OperationCanceledException)
+            {
+                output.Write(LogLevel.Error, $"error: {target.Name}'s plan could not be made: {e.Message.ReplaceLineEndings(" ")}");
+                code = BuildHost.TargetFailed;
+            }
+        }
+
+        return code;
     }
 
     /// <summary>Every Requires of every target that will run, all reported at once, before anything runs.</summary>

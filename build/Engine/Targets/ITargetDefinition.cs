@@ -115,4 +115,13 @@ public interface ITargetDefinition
     ITargetDefinition Executes(Func<Task> action);
 
     ITargetDefinition Executes(Func<CancellationToken, Task> action);
+
+    /// <summary>
+    /// What <c>--plan</c> shows of this target beyond its place in the order: an action that reads and changes nothing
+    /// (a deploy's plan: what is live, what would change, what would stop it) and returns whether the target could go
+    /// ahead. With --plan the engine prints the order, then runs the previews of the invoked targets, and no target's
+    /// actions: a composite that previews itself is how a chain of targets that change things is planned without
+    /// running any of them. The exit code is 1 when a preview says the target would stop.
+    /// </summary>
+    ITargetDefinition Previews(Func<CancellationToken, Task<bool>> preview);
 }

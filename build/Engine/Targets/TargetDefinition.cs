@@ -26,6 +26,7 @@ internal sealed class TargetDefinition(object build, string name, IReadOnlyList<
     public List<Condition> StaticConditions { get; } = [];
     public List<Condition> DynamicConditions { get; } = [];
     public List<Func<CancellationToken, Task>> Actions { get; } = [];
+    public Func<CancellationToken, Task<bool>>? Preview { get; private set; }
     public List<string> ProducedGlobs { get; } = [];
     public DependencyBehavior SkippedDependencies { get; private set; } = DependencyBehavior.Skip;
     public bool IsProceedAfterFailure { get; private set; }
@@ -124,6 +125,9 @@ internal sealed class TargetDefinition(object build, string name, IReadOnlyList<
 
     public ITargetDefinition Executes(Func<Task> action) => Executes(_ => action());
     public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Set(() => Actions.Add(action));
+
+    // One preview per target: a later definition (an override) replaces it, as it is the whole of what --plan says.
+    public ITargetDefinition Previews(Func<CancellationToken, Task<bool>> preview) => Set(() => Preview = preview);
 
     /// <summary>Configures this builder with the target property's value, the override that dispatch picks (layer 0).</summary>
     public TargetDefinition Define(Target factory)

@@ -20,7 +20,8 @@ public interface IDeployProduction : IHazEcsPlatform, IHazPromotion, IDeployBlue
         .Description("Promote the image staging verified to production (ECS): migrate, blue/green deploy, smoke test; never rebuilds")
         .ForProfile(ProductionProfile)
         .Requires(() => ConfirmCommittedSource(nameof(DeployProduction), ProductionProfile))
-        .DependsOnTheDeploy();
+        .DependsOnTheDeploy()
+        .Previews(async cancellation => (await this.PlanGivenDeliveryAsync(nameof(DeployProduction), UncommittedSource(nameof(DeployProduction), ProductionProfile), cancellation)).GoAhead);
 
     IPromotionSource IHazPromotion.CreatePromotionSource(HostedEnvironment source)
     {

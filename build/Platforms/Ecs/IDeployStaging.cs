@@ -20,5 +20,6 @@ public interface IDeployStaging : IHazEcsPlatform, IDeployBlueGreen, ISmokeTest,
         .Description("The whole delivery to staging (ECS): image, scan, push to ECR, migrate, blue/green deploy, smoke test")
         .ForProfile(StagingProfile)
         .Requires(() => ConfirmCommittedSource(nameof(DeployStaging), StagingProfile))
-        .DependsOnTheWholeDelivery();
+        .DependsOnTheWholeDelivery()
+        .Previews(async cancellation => (await this.PlanBuiltDeliveryAsync(nameof(DeployStaging), UncommittedSource(nameof(DeployStaging), StagingProfile), makesEnvironment: null, cancellation)).GoAhead);
 }

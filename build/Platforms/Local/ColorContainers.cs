@@ -25,10 +25,7 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
     {
         var name = settings.ContainerName(color);
         await DockerEngineApi.Remove(settings.Docker, name, force: true, cancellation);
-        var environment = ServiceVariables(settings.PortOf(color), request.Version, request.Commit);
-        environment["APP_COLOR"] = color.Name();
-        foreach (var (key, value) in settings.ExtraContainerVariables)
-            environment[key] = value;
+        var environment = PlainVariables(color, request.Version, request.Commit);
         await DockerEngineApi.Run(settings.Docker, new DockerRun(request.Image.ToString(), name)
         {
             Network = "host",
@@ -43,8 +40,26 @@ internal sealed class ColorContainers(LocalPlatformSettings settings)
                 [LabelPrefix + "environment"] = settings.Environment,
                 [LabelPrefix + "color"] = color.Name(),
                 [LabelPrefix + "image"] = request.Image.ToString(),
+                // The names the platform set, apart from those the image brings: what a plan compares (never values).
+                [LabelPrefix + VariablesLabel] = string.Join(",", VariableNames(environment)),
             },
         }, cancellation);
+    }
+
+    public const string VariablesLabel = "variables";
+
+    /// <summary>The names of the variables a color's container gets: the platform's, the plain extras and the secrets.</summary>
+    public IReadOnlyList<string> VariableNames(IReadOnlyDictionary<string, string> plain) =>
+        [.. plain.Keys.Concat(settings.ContainerEnvironment.Keys).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The variables <see cref="StartAsync"/> sets in the clear (the secrets go apart).</summary>
+    public Dictionary<string, string> PlainVariables(Color color, string? version, string? commit)
+    {
+        var environment = ServiceVariables(settings.PortOf(color), version, commit);
+        environment["APP_COLOR"] = color.Name();
+        foreach (var (key, value) in settings.ExtraContainerVariables)
+            environment[key] = value;
+        return environment;
     }
 
     /// <summary>What the service reads to listen on 127.0.0.1:<paramref name="port"/> and report the release on /version.</summary>

@@ -17,5 +17,6 @@ public interface IDeployLocal : ILocalEnvironment, IHazLocalPlatform, IDeployBlu
         .Description("The whole delivery on the local environment: image, scan, push, migrate, blue/green deploy, smoke test")
         .ForProfile(LocalProfile)
         .DependsOn<ILocalEnvironment>(x => x.LocalEnvironment)
-        .DependsOnTheWholeDelivery();
+        .DependsOnTheWholeDelivery()
+        .Previews(async cancellation => (await this.PlanBuiltDeliveryAsync(nameof(DeployLocal), refusal: null, makesEnvironment: nameof(LocalEnvironment), cancellation)).GoAhead);
 }

@@ -20,6 +20,14 @@ internal sealed class LocalDatabase(Func<string, DatabaseAddress> address, strin
             : $"V{record.VersionBefore} → V{record.VersionAfter}, backup {record.Backup ?? "skipped"}";
     }
 
+    public async Task<MigrationPreview> PreviewAsync(MigrationRequest request, MigrationSource source, CancellationToken cancellation)
+    {
+        var database = address("MigrateDb");
+        var work = temporaryDirectory / "migrate";
+        var migrator = await ServiceMigrator.PrepareAsync(source.ServiceAssembly, source.ServiceProject, source.Configuration, source.Migrations, work, cancellation);
+        return await new DatabaseMigration(database, databaseUrl!, migrator, backups, work).PreviewAsync(request, "pg_dump into artifacts/backups", cancellation);
+    }
+
     public string ParseBackupName(string given) => BackupName.Parse(given);
 
     public async Task<string> RestoreAsync(string backup, CancellationToken cancellation)

@@ -125,6 +125,18 @@ internal sealed class InMemoryPlatform : IDeploymentPlatform
         return Task.CompletedTask;
     }
 
+    public Task<string?> NotReadyAsync(CancellationToken cancellation) => Task.FromResult(Unreachable ? "in memory: unreachable" : null);
+
+    public Task<EnvironmentState> PeekStateAsync(CancellationToken cancellation) => Task.FromResult(State);
+
+    public Task<DeployLock?> PeekLockAsync(CancellationToken cancellation) => Task.FromResult(Lock);
+
+    public Task<ColorDefinition?> DefinitionAsync(Color color, CancellationToken cancellation) =>
+        Task.FromResult(slots[color] is { Running: true, Image: { } image } ? new ColorDefinition(image, ["APP_COLOR"], null, null, [color == Color.Blue ? 1 : 2]) : null);
+
+    public Task<ColorDefinition> StagedDefinitionAsync(Color color, string image, string? version, string? commit, CancellationToken cancellation) =>
+        Task.FromResult(new ColorDefinition(image, ["APP_COLOR"], null, null, [color == Color.Blue ? 1 : 2]));
+
     private ColorStatus Observe(Color color)
     {
         var slot = slots[color];

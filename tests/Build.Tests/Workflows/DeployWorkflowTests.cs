@@ -16,9 +16,9 @@ public sealed class DeployWorkflowTests
         var jobs = Jobs(Staging);
 
         Assert.Equal("main", ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)root["on"])["push"])["branches"]).Single().ToString());
-        Assert.Equal(["image", "migrate-db", "deploy-blue-green", "smoke-test", "rollback"], jobs.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["plan", "image", "migrate-db", "deploy-blue-green", "smoke-test", "rollback"], jobs.Children.Keys.Select(k => k.ToString()));
         Assert.Equal("SERVICES_ONLY='docker trivy' build/services/with-services.sh ./build.sh BuildImage Scan PushEcr --skip --profile staging", Step(jobs, "image", "build")["run"].ToString());
-        Assert.All(jobs.Children.Values, job => Assert.Equal("staging", ((YamlMappingNode)job)["environment"].ToString()));
+        Assert.All(jobs.Children.Where(j => j.Key.ToString() != "plan").Select(j => j.Value), job => Assert.Equal("staging", ((YamlMappingNode)job)["environment"].ToString()));
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class DeployWorkflowTests
     {
         var jobs = Jobs(Production);
 
-        Assert.Equal(["deploy", "rollback"], jobs.Children.Keys.Select(k => k.ToString()));
-        Assert.All(jobs.Children.Values, job => Assert.Equal("production", ((YamlMappingNode)job)["environment"].ToString()));
+        Assert.Equal(["plan", "deploy", "rollback"], jobs.Children.Keys.Select(k => k.ToString()));
+        Assert.All(jobs.Children.Where(j => j.Key.ToString() != "plan").Select(j => j.Value), job => Assert.Equal("production", ((YamlMappingNode)job)["environment"].ToString()));
         Assert.Equal("failure() && (needs.deploy.result == 'failure')", ((YamlMappingNode)jobs["rollback"])["if"].ToString());
     }
 
@@ -81,13 +81,27 @@ public sealed class DeployWorkflowTests
             var environment = (YamlMappingNode)Step(Jobs(yaml), id, "build")["env"];
             var permissions = (YamlMappingNode)job["permissions"];
 
-            Assert.Equal("${{ vars.AWS_DEPLOY_ROLE_ARN }}", environment["AWS_ROLE_ARN"].ToString());
+            Assert.Equal(id == "plan" ? "${{ vars.AWS_PLAN_ROLE_ARN }}" : "${{ vars.AWS_DEPLOY_ROLE_ARN }}", environment["AWS_ROLE_ARN"].ToString());
             Assert.Equal("${{ vars.AWS_REGION }}", environment["AWS_REGION"].ToString());
             Assert.Equal("write", permissions["id-token"].ToString());
             // Beyond the token: code scanning for the job that scans the image, reading otherwise.
             var writes = permissions.Children.Where(p => p.Value.ToString() == "write").Select(p => p.Key.ToString());
             Assert.Equal(id == "image" ? ["id-token", "security-events"] : ["id-token"], writes.Order(StringComparer.Ordinal));
         }
+    }
+
+    [Theory]
+    [InlineData("deploy-staging.yml", "staging", "image")]
+    [InlineData("deploy-production.yml", "production", "deploy")]
+    public void The_plan_runs_before_the_environments_approval_gate_in_an_environment_of_its_own(string file, string environment, string gated)
+    {
+        var jobs = Jobs(File.ReadAllText(TestPaths.RepositoryRoot / ".github/workflows" / file));
+        var plan = (YamlMappingNode)jobs["plan"];
+
+        Assert.Equal($"{environment}-plan", plan["environment"].ToString());
+        Assert.False(plan.Children.ContainsKey("needs"));
+        Assert.Equal($"./build.sh DeployPlan --skip --profile {environment}", Step(jobs, "plan", "build")["run"].ToString());
+        Assert.Equal("plan", ((YamlSequenceNode)((YamlMappingNode)jobs[gated])["needs"]).Single().ToString());
     }
 
     [Fact]

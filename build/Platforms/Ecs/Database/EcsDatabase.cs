@@ -20,6 +20,16 @@ internal sealed class EcsDatabase(Func<AwsConnection> connect, EcsNames names, s
         return EcsMigration.Summary(record, request);
     }
 
+    /// <summary>
+    /// The build never reaches an RDS database: only the release's image, as a one-off task in the VPC, can list what is
+    /// pending and check it. A plan starts no task, so it says where the answer comes from instead.
+    /// </summary>
+    public Task<MigrationPreview> PreviewAsync(MigrationRequest request, MigrationSource source, CancellationToken cancellation) =>
+        Task.FromResult(new MigrationPreview(
+            null,
+            "checked in the migration task before anything is applied (MigrateDb --dry-run runs that check now)",
+            request.SkipBackup ? null : $"RDS snapshot of {rdsInstanceId} first"));
+
     public string ParseBackupName(string given) => RdsSnapshotName.Parse(given);
 
     public async Task<string> RestoreAsync(string backup, CancellationToken cancellation)

@@ -28,7 +28,7 @@ public sealed class UncommittedReleaseTests : IDisposable
         File.AppendAllText(Path.Combine(build.Root, "changes.txt"), "not committed\n");
         var before = repository.State();
 
-        var (code, output) = await build.RunAsync(Unreachable(), target);
+        var (code, output) = await build.RunAsync(UnreachableServices.Environment(), target);
 
         Assert.True(code == 2, output);
         var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -44,7 +44,7 @@ public sealed class UncommittedReleaseTests : IDisposable
         File.AppendAllText(Path.Combine(build.Root, "changes.txt"), "not committed\n");
         File.WriteAllText(Path.Combine(build.Root, "new.txt"), "not added\n");
 
-        var (code, output) = await build.RunAsync(Unreachable(), "DeployStaging");
+        var (code, output) = await build.RunAsync(UnreachableServices.Environment(), "DeployStaging");
 
         Assert.True(code == 2, output);
         Assert.Equal("error: DeployStaging refuses a working tree with 2 uncommitted changes (changes.txt, new.txt): what staging runs must be reproducible from a commit; commit or stash them, or pass --allow-dirty", Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
@@ -55,7 +55,7 @@ public sealed class UncommittedReleaseTests : IDisposable
     {
         File.AppendAllText(Path.Combine(build.Root, "changes.txt"), "not committed\n");
 
-        var (code, output) = await build.RunAsync(Unreachable(), "DeployStaging", "--allow-dirty");
+        var (code, output) = await build.RunAsync(UnreachableServices.Environment(), "DeployStaging", "--allow-dirty");
 
         Assert.True(code == 1, output); // BuildImage ran, and failed without an engine
         Assert.DoesNotContain("uncommitted changes", output, StringComparison.Ordinal);
@@ -67,16 +67,4 @@ public sealed class UncommittedReleaseTests : IDisposable
         repository.Dispose();
         build.Dispose();
     }
-
-    /// <summary>No engine and no AWS: a target that ran would fail at once, touching nothing of this machine's.</summary>
-    private static Dictionary<string, string> Unreachable() => new(TestRepository.IsolatedEnvironment)
-    {
-        ["NO_COLOR"] = "1",
-        ["DOCKER_HOST"] = "unix:///nonexistent/docker.sock",
-        ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:1",
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_EC2_METADATA_DISABLED"] = "true",
-    };
 }

@@ -11,7 +11,7 @@ namespace BuildTests.Platforms.Contract;
 /// its own way to send traffic and to see where the test route goes. A platform whose environment outlives the process
 /// passes <see cref="DurablePlatformContract"/> as well: the state a crash leaves.
 /// </summary>
-public abstract class PlatformContract : IAsyncLifetime
+public abstract partial class PlatformContract : IAsyncLifetime
 {
     private protected static readonly CancellationToken None = CancellationToken.None;
 
@@ -255,7 +255,7 @@ public abstract class PlatformContract : IAsyncLifetime
     private protected static DeployLock Holder(string run) => new("contract tester", run, "contract-host", 4242, Now, Now.AddMinutes(30));
 
     /// <summary>Stages the image on the color at capacity 1 and waits until the platform sees it running; returns that status.</summary>
-    private async Task<ColorStatus> StageRunningAsync(Color color, ImageDigest image)
+    private protected async Task<ColorStatus> StageRunningAsync(Color color, ImageDigest image)
     {
         await Platform.StageAsync(color, new StageRequest(image, 1, "1.0.0-" + color.Name(), "c0ffee"), None);
         return await EventuallyAsync(() => Platform.ObserveAsync(color, None), status => status.State is ColorState.Running or ColorState.Failed);

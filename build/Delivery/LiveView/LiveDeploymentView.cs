@@ -20,6 +20,7 @@ internal sealed class LiveDeploymentView : IDeploymentView
     private readonly PosixSignalRegistration interrupt;
     private readonly Timer redraw;
     private readonly bool unicode = IsUtf8(BuildEnvironment.Get("LC_ALL") ?? BuildEnvironment.Get("LC_CTYPE") ?? BuildEnvironment.Get("LANG"));
+    private volatile bool broken;
 
     public LiveDeploymentView(string environment, DeploymentSettings settings, BuildOutput output)
     {
@@ -28,7 +29,7 @@ internal sealed class LiveDeploymentView : IDeploymentView
         diversion = output.Divert(line => (!line.IsError || !Console.IsErrorRedirected) && Print(line.Text));
         // Not cancelling anything: the build's own handler does that. Ctrl-C's echo lands below the table.
         interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => region.Detach());
-        redraw = new Timer(_ => Draw(), null, TimeSpan.Zero, RedrawInterval);
+        redraw = new Timer(_ => Redraw(), null, TimeSpan.Zero, RedrawInterval);
     }
 
     public IPlatformObserver Observer => board;
@@ -54,7 +55,7 @@ internal sealed class LiveDeploymentView : IDeploymentView
                 stopped.WaitOne();
         }
 
-        Draw();
+        Redraw();
         diversion.Dispose();
         interrupt.Dispose();
         region.Dispose();
@@ -64,6 +65,22 @@ internal sealed class LiveDeploymentView : IDeploymentView
     {
         region.Above(line);
         return true;
+    }
+
+    /// <summary>On the timer's thread, where an exception would end the process: a table that cannot be drawn stops being drawn, the deploy goes on.</summary>
+    private void Redraw()
+    {
+        if (broken)
+            return;
+        try
+        {
+            Draw();
+        }
+        catch (Exception e)
+        {
+            broken = true;
+            region.Above($"the live view stopped drawing: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private void Draw()

@@ -1,8 +1,11 @@
 namespace Pipeline.Delivery.LiveView;
 
-/// <summary>What the live table shows at one moment, in words and numbers only: drawn by <see cref="BoardTable"/>.</summary>
+/// <summary>
+/// What the live table shows at one moment, in words and numbers only: drawn by <see cref="BoardTable"/>. Its title is
+/// the deploy's first line ("deploying 1.4.0 (sha256:…) to staging on …", "rolling back …").
+/// </summary>
 public sealed record BoardSnapshot(
-    string Environment,
+    string Title,
     IReadOnlyList<ColorLine> Colors,
     string? Phase,
     StepLine? Step,

@@ -58,7 +58,7 @@ internal static class BoardTable
         if (board.StoppedReasons.Count > 0)
             details.AddRow(new Text("stopped", Bad), new Rows(board.StoppedReasons.Select(r => new Text(r, Bad))));
 
-        return new Panel(new Rows(colors, details)).Header(Markup.Escape($" deploying to {board.Environment} ")).Border(BoxBorder.Rounded).Expand();
+        return new Panel(new Rows(colors, details)).Header(Markup.Escape(board.Title)).Border(BoxBorder.Rounded).Expand();
     }
 
     private static string Step(BoardSnapshot board) => board.Step is { } step

@@ -19,6 +19,7 @@ public sealed class DeploymentBoard(string environment, DeploymentSettings setti
     private readonly Queue<Measurement> measurements = new();
     private readonly Queue<string> stopped = new();
     private EnvironmentState state = EnvironmentState.Empty;
+    private string? title;
     private string? phase;
     private int? step;
     private (TimeSpan Total, DateTimeOffset Started)? bake;
@@ -26,6 +27,7 @@ public sealed class DeploymentBoard(string environment, DeploymentSettings setti
 
     public void Event(string text) => Update(() =>
     {
+        title ??= redact(text);
         Keep(events, $"{clock.UtcNow.ToLocalTime():HH:mm:ss} {redact(text)}", EventsShown);
         wait = null; // an event ends what was awaited, or is news beside it: the next look says again
     });
@@ -74,7 +76,10 @@ public sealed class DeploymentBoard(string environment, DeploymentSettings setti
     {
         colors[color].Observed(status);
         if (status.State == ColorState.Failed)
-            Keep(stopped, redact($"{color.Name()}: {StoppedReason.Of(status)}"), StoppedReasonsShown, distinct: true);
+        {
+            var lastLine = status.LastLogLines is { Count: > 0 } lines ? $", last log line: {lines[^1]}" : "";
+            Keep(stopped, redact($"{color.Name()}: {StoppedReason.Of(status)}{lastLine}"), StoppedReasonsShown, distinct: true);
+        }
     });
 
     public void Health(Color color, HealthReading health) =>
@@ -95,7 +100,7 @@ public sealed class DeploymentBoard(string environment, DeploymentSettings setti
             var now = clock.UtcNow;
             var steps = state.Live is null ? [100] : settings.Steps.Percentages; // a first deploy moves all traffic at once
             return new BoardSnapshot(
-                environment,
+                title ?? $"deploying to {environment}",
                 colors.Select(c => new ColorLine(c.Key, c.Value.Release ?? "–", Role(c.Key), c.Value.Instances, c.Value.Health ?? "–", c.Value.Weight)).ToList(),
                 phase,
                 step is { } percent ? new StepLine(percent, steps.ToList().IndexOf(percent) + 1, steps.Count) : null,

@@ -2,8 +2,8 @@ using Pipeline.Delivery.Roles;
 
 namespace Pipeline.Delivery.LiveView;
 
-/// <summary>Why a color stopped, on one line of the table: what the platform says, the exit code, restarts, its last log line.</summary>
-internal static class StoppedReason
+/// <summary>Why a color failed, in one line: what the platform says, the exit code, restarts. The deploy's failure adds the last log lines below it; the live table the last one.</summary>
+public static class StoppedReason
 {
     public static string Of(ColorStatus status)
     {
@@ -12,8 +12,6 @@ internal static class StoppedReason
             parts.Add($"exit code {code}");
         if (status.Restarts > 0)
             parts.Add($"{status.Restarts} restarts");
-        if (status.LastLogLines is { Count: > 0 } lines)
-            parts.Add($"last log line: {lines[^1]}");
         return string.Join(", ", parts);
     }
 }

@@ -56,6 +56,22 @@ public sealed class DeploymentBoardTests
         Assert.Equal("green: exited, exit code 139, last log line: Unhandled exception: boom", reason);
     }
 
+    /// <summary>The ECS rollout wait, as EcsRollout words what it reads: the instances from its counts, its failure as the stopped reason.</summary>
+    [Fact]
+    public void An_ECS_rollout_shows_its_running_and_desired_counts_and_why_its_tasks_stopped()
+    {
+        var board = new DeploymentBoard("staging", harness.Settings, harness.Clock, text => text);
+        board.Staged(Color.Green, new StageRequest(ImageDigest.Parse(DeployHarness.ImageB), 2, "2.0.0", "abc123"));
+
+        board.Observed(Color.Green, new ColorStatus(ColorState.Starting, "running 1/desired 2, deployments: PRIMARY app-green:7 IN_PROGRESS"));
+        Assert.Equal("starting 1/2", board.Snapshot().Colors.Single(c => c.Color == Color.Green).Instances);
+
+        board.Observed(Color.Green, new ColorStatus(ColorState.Failed, "2 task(s) of app-green:7 stopped; stopped tasks: Essential container in task exited (app exit 1) ×2", ExitCode: 1));
+        var snapshot = board.Snapshot();
+        Assert.Equal("failed 0/2", snapshot.Colors.Single(c => c.Color == Color.Green).Instances);
+        Assert.Equal("green: 2 task(s) of app-green:7 stopped; stopped tasks: Essential container in task exited (app exit 1) ×2, exit code 1", Assert.Single(snapshot.StoppedReasons));
+    }
+
     [Fact]
     public void Every_text_is_masked_as_the_build_s_lines_are()
     {

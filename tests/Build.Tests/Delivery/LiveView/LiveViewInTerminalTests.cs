@@ -13,7 +13,6 @@ namespace BuildTests.Delivery.LiveView;
 [Collection(ServiceImageCollection.Name)]
 public sealed class LiveViewInTerminalTests(ServiceImages images, ITestOutputHelper output)
 {
-    private const string Header = "deploying to local";
     private static readonly string BuildAssembly = Path.Combine(AppContext.BaseDirectory, "_build.dll");
 
     [TerminalFact]
@@ -29,7 +28,7 @@ public sealed class LiveViewInTerminalTests(ServiceImages images, ITestOutputHel
         var screen = await terminal.UntilScreenAsync(s => s.Contains("50% of traffic", StringComparison.Ordinal) && Regex.IsMatch(s, @"bake\s+[2-5] s / 6 s"), TimeSpan.FromMinutes(2), "the 50% step's bake");
         output.WriteLine(screen);
 
-        Assert.Equal(1, Count(screen, Header));
+        Assert.Equal(1, Tables(screen));
         Assert.Matches(@"blue\s+\S.*\blive\s+running 1/1\s+healthy\s+50%", screen);
         Assert.Matches(@"green\s+\S.*\bnew\s+running 1/1\s+healthy\s+50%", screen);
         Assert.Matches(@"step\s+50% of traffic on the new color \(2 of 3\)", screen);
@@ -44,11 +43,37 @@ public sealed class LiveViewInTerminalTests(ServiceImages images, ITestOutputHel
         output.WriteLine(end);
         Assert.True(code == 0, $"exit code {code}:\n{terminal.History()}");
         Assert.True(terminal.CursorShown, "the cursor is still hidden after the build ended");
-        Assert.Equal(1, Count(terminal.History(), Header)); // redrawn in place, never scrolled
+        Assert.Equal(1, Tables(terminal.History())); // redrawn in place, never scrolled
         Assert.Matches(@"green\s+\S.*\blive\s+running 1/1\s+healthy\s+100%", end);
         Assert.Matches(@"blue\s+\S.*\bstandby\s+running 1/1\s+healthy\s+0%", end);
         Assert.Matches(@"DeployBlueGreen\s+Succeeded", end);
+        Assert.Matches(@"╭─+ ?deploying .*sha256:\w+….* to local on local", end); // the deploy's first line is its title
         Assert.True(loads.Loaded("Spectre.Console"), "the trace does not show Spectre.Console loaded, though it drew the table: it would show nothing");
+    }
+
+    [TerminalFact]
+    public async Task Ctrl_C_during_the_bake_aborts_as_ever_and_gives_the_terminal_back_with_every_table_whole()
+    {
+        await using var build = await LocalDeliveryBuild.LiveOnBlueAsync(images.First);
+        var (variables, arguments) = build.Invocation(null, "DeployBlueGreen", "--image-digest", images.Second.ToString(), "--bake-time", "60s");
+        using var terminal = new TerminalSession(build.Root, AsInATerminal(variables), ["dotnet", BuildAssembly, .. arguments]);
+        await terminal.UntilScreenAsync(s => Regex.IsMatch(s, @"bake\s+[1-9]\d* s / 60 s"), TimeSpan.FromMinutes(2), "the 10% step's bake");
+
+        terminal.Interrupt();
+        var code = await terminal.UntilExitAsync(TimeSpan.FromMinutes(1));
+
+        var history = terminal.History();
+        output.WriteLine(history);
+        Assert.True(code != 0, $"a cancelled deploy exited with 0:\n{history}");
+        Assert.Contains("aborting: cancelled; all traffic back on blue", history, StringComparison.Ordinal);
+        Assert.Equal(TrafficWeights.AllOn(Color.Blue), await build.Environment.Platform.ReadWeightsAsync(CancellationToken.None));
+        Assert.True(terminal.CursorShown, "the cursor is still hidden after Ctrl-C");
+        // Every table drawn is whole: as many bottoms as tops, each after its top.
+        var lines = history.Split('\n').Select(l => l.TrimStart()).ToList();
+        var tops = lines.Select((l, i) => (l, i)).Where(x => x.l.StartsWith('╭')).Select(x => x.i).ToList();
+        var bottoms = lines.Select((l, i) => (l, i)).Where(x => x.l.StartsWith('╰')).Select(x => x.i).ToList();
+        Assert.Equal(tops.Count, bottoms.Count);
+        Assert.All(tops.Zip(bottoms), pair => Assert.True(pair.First < pair.Second && !tops.Any(t => t > pair.First && t < pair.Second), $"a table begun on line {pair.First} is not closed before the next:\n{history}"));
     }
 
     [EndToEndFact]
@@ -83,5 +108,6 @@ public sealed class LiveViewInTerminalTests(ServiceImages images, ITestOutputHel
         return terminal;
     }
 
-    private static int Count(string text, string fragment) => Regex.Matches(text, Regex.Escape(fragment)).Count;
+    /// <summary>How many tables: each begins with the panel's top left corner.</summary>
+    private static int Tables(string screen) => screen.Split('\n').Count(line => line.TrimStart().StartsWith('╭'));
 }

@@ -16,7 +16,9 @@ internal sealed class TerminalSession : IDisposable
     /// <summary>Runs <paramref name="command"/> in <paramref name="directory"/> with exactly <paramref name="variables"/> changed (null removes one).</summary>
     public TerminalSession(string directory, IReadOnlyDictionary<string, string?> variables, IEnumerable<string> command, int width = 160, int height = 50)
     {
-        var assignments = variables.Select(v => v.Value is null ? $"-u {Quote(v.Key)}" : Quote($"{v.Key}={v.Value}"));
+        // env takes its options (-u) before the first assignment.
+        var assignments = variables.Where(v => v.Value is null).Select(v => "-u " + Quote(v.Key))
+            .Concat(variables.Where(v => v.Value is not null).Select(v => Quote($"{v.Key}={v.Value}")));
         var script = $"cd {Quote(directory)} && env {string.Join(' ', assignments)} {string.Join(' ', command.Select(Quote))}; echo $? > {Quote(exitFile)}";
         // One tmux call, so the pane is kept even when the command ends at once.
         Tmux("new-session", "-d", "-x", Number(width), "-y", Number(height), "bash", "-c", script, ";", "set-option", "remain-on-exit", "on");

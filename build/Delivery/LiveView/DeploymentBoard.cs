@@ -100,7 +100,7 @@ public sealed class DeploymentBoard(string environment, DeploymentSettings setti
             var now = clock.UtcNow;
             var steps = state.Live is null ? [100] : settings.Steps.Percentages; // a first deploy moves all traffic at once
             return new BoardSnapshot(
-                title ?? $"deploying to {environment}",
+                title ?? environment,
                 colors.Select(c => new ColorLine(c.Key, c.Value.Release ?? "–", Role(c.Key), c.Value.Instances, c.Value.Health ?? "–", c.Value.Weight)).ToList(),
                 phase,
                 step is { } percent ? new StepLine(percent, steps.ToList().IndexOf(percent) + 1, steps.Count) : null,

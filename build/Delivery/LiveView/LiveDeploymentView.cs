@@ -18,7 +18,8 @@ internal sealed class LiveDeploymentView : IDeploymentView
     private readonly TerminalRegion region = new(Console.OpenStandardOutput());
     private readonly IDisposable diversion;
     private readonly PosixSignalRegistration interrupt;
-    private readonly Timer redraw;
+    private readonly ManualResetEventSlim stopping = new();
+    private readonly Thread redraw;
     private readonly bool unicode = IsUtf8(BuildEnvironment.Get("LC_ALL") ?? BuildEnvironment.Get("LC_CTYPE") ?? BuildEnvironment.Get("LANG"));
     private volatile bool broken;
 
@@ -29,7 +30,14 @@ internal sealed class LiveDeploymentView : IDeploymentView
         diversion = output.Divert(line => (!line.IsError || !Console.IsErrorRedirected) && Print(line.Text));
         // Not cancelling anything: the build's own handler does that. Ctrl-C's echo lands below the table.
         interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => region.Detach());
-        redraw = new Timer(_ => Redraw(), null, TimeSpan.Zero, RedrawInterval);
+        // A thread of its own, not a timer: a cancelled build's callbacks can hold the thread pool for seconds.
+        redraw = new Thread(() =>
+        {
+            do
+                Redraw();
+            while (!stopping.Wait(RedrawInterval));
+        }) { IsBackground = true, Name = "live deploy view" };
+        redraw.Start();
     }
 
     public IPlatformObserver Observer => board;
@@ -48,13 +56,10 @@ internal sealed class LiveDeploymentView : IDeploymentView
 
     public void Dispose()
     {
-        using (var stopped = new ManualResetEvent(false))
-        {
-            // Waits for a redraw under way, so the last frame drawn is the final one.
-            if (redraw.Dispose(stopped))
-                stopped.WaitOne();
-        }
-
+        // Waits for a redraw under way, so the last frame drawn is the final one.
+        stopping.Set();
+        redraw.Join();
+        stopping.Dispose();
         Redraw();
         diversion.Dispose();
         interrupt.Dispose();
@@ -67,7 +72,7 @@ internal sealed class LiveDeploymentView : IDeploymentView
         return true;
     }
 
-    /// <summary>On the timer's thread, where an exception would end the process: a table that cannot be drawn stops being drawn, the deploy goes on.</summary>
+    /// <summary>On the drawing thread, where an exception would end the process: a table that cannot be drawn stops being drawn, the deploy goes on.</summary>
     private void Redraw()
     {
         if (broken)
@@ -85,8 +90,11 @@ internal sealed class LiveDeploymentView : IDeploymentView
 
     private void Draw()
     {
+        // Nothing to show before the first event: a Rollback that finds nothing to do draws no table at all.
+        if (board.Snapshot() is not { Events.Count: > 0 } snapshot)
+            return;
         var (width, rows) = Size();
-        region.Draw(BoardTable.Draw(board.Snapshot(), width, unicode), rows);
+        region.Draw(BoardTable.Draw(snapshot, width, unicode), rows);
     }
 
     /// <summary>One column short of the width, so a full line never makes the terminal wrap.</summary>

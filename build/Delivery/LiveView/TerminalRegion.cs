@@ -43,7 +43,10 @@ internal sealed class TerminalRegion : IDisposable
     public void Above(string line)
     {
         lock (gate)
+        {
             Write(Erase() + line + "\n" + frame);
+            height = frame.Count(c => c == '\n');
+        }
     }
 
     /// <summary>Something else wrote below the frame (the terminal's ^C echo): the next frame goes below it, leaving the last one whole.</summary>

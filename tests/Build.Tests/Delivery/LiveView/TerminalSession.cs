@@ -5,8 +5,9 @@ namespace BuildTests.Delivery.LiveView;
 
 /// <summary>
 /// A command run in a terminal as a person runs it: a detached tmux session of a given size, on a tmux server of its
-/// own (never the user's), whose screen is read with capture-pane. The pane stays after the command ends, so its last
-/// screen and exit code can be read. Killed with its server on dispose.
+/// own (never the user's), whose screen is read with capture-pane. The pane stays after the command ends (a sleep, not
+/// tmux's dead pane, which resets the cursor's state), so its last screen, cursor and exit code can be read. Killed
+/// with its server on dispose.
 /// </summary>
 internal sealed class TerminalSession : IDisposable
 {
@@ -19,9 +20,8 @@ internal sealed class TerminalSession : IDisposable
         // env takes its options (-u) before the first assignment.
         var assignments = variables.Where(v => v.Value is null).Select(v => "-u " + Quote(v.Key))
             .Concat(variables.Where(v => v.Value is not null).Select(v => Quote($"{v.Key}={v.Value}")));
-        var script = $"cd {Quote(directory)} && env {string.Join(' ', assignments)} {string.Join(' ', command.Select(Quote))}; echo $? > {Quote(exitFile)}";
-        // One tmux call, so the pane is kept even when the command ends at once.
-        Tmux("new-session", "-d", "-x", Number(width), "-y", Number(height), "bash", "-c", script, ";", "set-option", "remain-on-exit", "on");
+        var script = $"cd {Quote(directory)} && env {string.Join(' ', assignments)} {string.Join(' ', command.Select(Quote))}; echo $? > {Quote(exitFile)}; exec sleep 600";
+        Tmux("new-session", "-d", "-x", Number(width), "-y", Number(height), "bash", "-c", script);
     }
 
     /// <summary>The command's exit code once it ended, else null.</summary>

@@ -31,12 +31,7 @@ internal sealed class LiveDeploymentView : IDeploymentView
         // Not cancelling anything: the build's own handler does that. Ctrl-C's echo lands below the table.
         interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => region.Detach());
         // A thread of its own, not a timer: a cancelled build's callbacks can hold the thread pool for seconds.
-        redraw = new Thread(() =>
-        {
-            do
-                Redraw();
-            while (!stopping.Wait(RedrawInterval));
-        }) { IsBackground = true, Name = "live deploy view" };
+        redraw = new Thread(RedrawUntilStopped) { IsBackground = true, Name = "live deploy view" };
         redraw.Start();
     }
 
@@ -70,6 +65,13 @@ internal sealed class LiveDeploymentView : IDeploymentView
     {
         region.Above(line);
         return true;
+    }
+
+    private void RedrawUntilStopped()
+    {
+        do
+            Redraw();
+        while (!stopping.Wait(RedrawInterval));
     }
 
     /// <summary>On the drawing thread, where an exception would end the process: a table that cannot be drawn stops being drawn, the deploy goes on.</summary>

@@ -17,7 +17,7 @@ internal sealed class LiveDeploymentView : IDeploymentView
     private readonly DeploymentBoard board;
     private readonly TerminalRegion region = new(Console.OpenStandardOutput());
     private readonly IDisposable diversion;
-    private readonly PosixSignalRegistration interrupt;
+    private readonly PosixSignalRegistration[] signals;
     private readonly ManualResetEventSlim stopping = new();
     private readonly Thread redraw;
     private readonly bool unicode = IsUtf8(BuildEnvironment.Get("LC_ALL") ?? BuildEnvironment.Get("LC_CTYPE") ?? BuildEnvironment.Get("LANG"));
@@ -28,8 +28,9 @@ internal sealed class LiveDeploymentView : IDeploymentView
         board = new DeploymentBoard(environment, settings, SystemDeployClock.Instance, output.Secrets.Redact);
         // Errors go to standard error as ever when that is not this terminal (2> errors.log).
         diversion = output.Divert(line => (!line.IsError || !Console.IsErrorRedirected) && Print(line.Text));
-        // Not cancelling anything: the build's own handler does that. Ctrl-C's echo lands below the table.
-        interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => region.Detach());
+        // Not cancelling anything: the build's own handler does that. Ctrl-C's echo and the build's "Cancelling…" land
+        // below the table, written past the output's diversion.
+        signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, _ => region.Detach()))];
         // A thread of its own, not a timer: a cancelled build's callbacks can hold the thread pool for seconds.
         redraw = new Thread(RedrawUntilStopped) { IsBackground = true, Name = "live deploy view" };
         redraw.Start();
@@ -57,7 +58,8 @@ internal sealed class LiveDeploymentView : IDeploymentView
         stopping.Dispose();
         Redraw();
         diversion.Dispose();
-        interrupt.Dispose();
+        foreach (var signal in signals)
+            signal.Dispose();
         region.Dispose();
     }
 

@@ -56,6 +56,7 @@ public sealed partial class BlueGreenDeployment
     {
         var bakeStart = clock.UtcNow;
         var before = await platform.SampleAsync(idle, cancellation);
+        log.Baking(percent, settings.BakeTime);
         while (clock.UtcNow - bakeStart < settings.BakeTime)
         {
             var remaining = settings.BakeTime - (clock.UtcNow - bakeStart);
@@ -78,7 +79,7 @@ public sealed partial class BlueGreenDeployment
             }
 
             var latest = analysis.Measurements[^1];
-            log.Waiting($"step {percent}% to bake", clock.UtcNow - bakeStart, settings.BakeTime, $"{latest.Result.ToString().ToLowerInvariant()}: {latest.Text}");
+            log.Measured(percent, clock.UtcNow - bakeStart, settings.BakeTime, latest);
             if (abort is not null)
                 return abort;
             before = after;

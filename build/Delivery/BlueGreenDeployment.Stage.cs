@@ -1,3 +1,4 @@
+using Pipeline.Delivery.LiveView;
 using Pipeline.Delivery.Roles;
 using Pipeline.Waiting;
 
@@ -48,12 +49,7 @@ public sealed partial class BlueGreenDeployment
     /// <summary>Why a color failed: what the platform says, the exit code, restarts, and the last lines it logged.</summary>
     private static string Why(ColorStatus status)
     {
-        var parts = new List<string> { status.Detail };
-        if (status.ExitCode is { } code)
-            parts.Add($"exit code {code}");
-        if (status.Restarts > 0)
-            parts.Add($"{status.Restarts} restarts");
-        var why = string.Join(", ", parts);
+        var why = StoppedReason.Of(status);
         return status.LastLogLines is { Count: > 0 } lines ? $"{why}; last log lines:\n  {string.Join("\n  ", lines)}" : why;
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class BlueGreenDeployment
 
     public BlueGreenDeployment(IDeploymentPlatform platform, DeploymentSettings settings, IPreTrafficCheck check, IDeployClock clock, DeploymentLog log)
     {
-        (this.platform, this.settings, this.check, this.clock, this.log) = (platform, settings, check, clock, log);
+        (this.platform, this.settings, this.check, this.clock, this.log) = (log.Watch(platform), settings, check, clock, log);
         awaiting = new Awaiting(clock, log, settings.PollPace);
         timeline = new DeployTimeline(clock);
     }

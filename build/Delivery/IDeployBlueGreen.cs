@@ -26,9 +26,14 @@ public interface IDeployBlueGreen : IHazDeployPlan, IHazReleaseImage
             var (image, version, commit) = ReleaseToDeploy();
             var platform = CreateDeploymentPlatform();
             using var smoke = new SmokeSuite(SmokeChecks);
-            var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, NewDeploymentLog());
-            var request = new DeployRequest(EnvironmentName, image, version, commit, DeployOwner.Current(DeployRunId));
-            var record = await deployment.RunAsync(request, DeployLocking.ProcessIsAlive, cancellation);
+            DeploymentRecord record;
+            using (var log = NewDeploymentLog())
+            {
+                var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, log);
+                var request = new DeployRequest(EnvironmentName, image, version, commit, DeployOwner.Current(DeployRunId));
+                record = await deployment.RunAsync(request, DeployLocking.ProcessIsAlive, cancellation);
+            }
+
             try
             {
                 await FinishAsync(record, cancellation);

@@ -1,4 +1,5 @@
 using Engine;
+using Pipeline.Delivery.LiveView;
 using Pipeline.Delivery.Notifications;
 using Pipeline.Delivery.Smoke;
 using Pipeline.Hosting;
@@ -112,7 +113,8 @@ public interface IHazDeployment : IHazHosting
     /// <summary>This run's id, the same for every target of one build (the lock's and the record's run id).</summary>
     string DeployRunId => DeployRun.Id;
 
-    DeploymentLog NewDeploymentLog() => new(SystemDeployClock.Instance, DeploymentSettings.StatusInterval);
+    /// <summary>The deploy's log, to the live table in an interactive terminal, else to today's lines; dispose it before the summary.</summary>
+    DeploymentLog NewDeploymentLog() => new(SystemDeployClock.Instance, DeploymentViews.For(EnvironmentName, DeploymentSettings));
 
     /// <summary>Writes the record, reports and notifies, and fails the target unless the outcome is a success.</summary>
     async Task FinishAsync(DeploymentRecord record, CancellationToken cancellation)

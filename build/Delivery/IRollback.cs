@@ -28,17 +28,23 @@ public interface IRollback : IHazDeployPlan
         {
             using var smoke = new SmokeSuite(SmokeChecks);
             var platform = CreateDeploymentPlatform();
-            var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, NewDeploymentLog());
             var owner = DeployOwner.Current(DeployRunId);
             var onlyThisRun = !InvokedTargets.Contains(nameof(Rollback)) || RollbackOnlyThisRun;
-            if (onlyThisRun && !ThisRunWentLive && (await platform.ReadStateAsync(cancellation)).Live?.RunId != DeployRunId)
+            DeploymentRecord record;
+            using (var log = NewDeploymentLog())
             {
-                await deployment.RecoverAsync(EnvironmentName, owner, DeployLocking.ProcessIsAlive, cancellation);
-                ReportSummary("nothing to roll back: this run's deploy never went live, and traffic is on the live color");
-                return;
+                var deployment = new BlueGreenDeployment(platform, DeploymentSettings, smoke, SystemDeployClock.Instance, log);
+                if (onlyThisRun && !ThisRunWentLive && (await platform.ReadStateAsync(cancellation)).Live?.RunId != DeployRunId)
+                {
+                    await deployment.RecoverAsync(EnvironmentName, owner, DeployLocking.ProcessIsAlive, cancellation);
+                    ReportSummary("nothing to roll back: this run's deploy never went live, and traffic is on the live color");
+                    return;
+                }
+
+                record = await deployment.RollbackAsync(EnvironmentName, owner, DeployLocking.ProcessIsAlive, cancellation);
             }
 
-            await FinishAsync(await deployment.RollbackAsync(EnvironmentName, owner, DeployLocking.ProcessIsAlive, cancellation), cancellation);
+            await FinishAsync(record, cancellation);
         });
 
     bool RollbackAskedOrDeliveryFailed =>

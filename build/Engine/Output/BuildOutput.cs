@@ -17,6 +17,7 @@ public sealed class BuildOutput
     private readonly TextWriter errorWriter;
     private readonly Lock gate = new();
     private readonly bool useColor;
+    private Func<OutputLine, bool>? taker;
 
     public BuildOutput(TextWriter writer, Verbosity verbosity, SecretMasker secrets, bool useColor, TextWriter? errorWriter = null)
     {
@@ -84,6 +85,26 @@ public sealed class BuildOutput
         return target;
     }
 
+    /// <summary>True while this async flow's lines are held back for its target (targets running in parallel).</summary>
+    public bool HoldsBack => buffer.Value is { IsOpen: true };
+
+    /// <summary>
+    /// Until disposed, finished lines (already redacted) are offered to <paramref name="take"/> before they are written:
+    /// a live terminal view that redraws in place prints them above itself, as any other write would break its drawing.
+    /// A line it declines (false) is written as before. One taker at a time.
+    /// </summary>
+    public IDisposable Divert(Func<OutputLine, bool> take)
+    {
+        lock (gate)
+        {
+            if (taker is not null)
+                throw new InvalidOperationException("the output is already diverted");
+            taker = take;
+        }
+
+        return new Diversion(this);
+    }
+
     public string Bold(string text) => useColor ? $"\e[1m{text}\e[0m" : text;
 
     internal void Flush(IReadOnlyList<OutputLine> lines)
@@ -91,10 +112,20 @@ public sealed class BuildOutput
         lock (gate)
         {
             foreach (var line in lines)
-                (line.IsError ? errorWriter : writer).WriteLine(line.Text);
+            {
+                if (taker?.Invoke(line) != true)
+                    (line.IsError ? errorWriter : writer).WriteLine(line.Text);
+            }
+
             writer.Flush();
             errorWriter.Flush();
         }
+    }
+
+    internal void EndDiversion()
+    {
+        lock (gate)
+            taker = null;
     }
 
     private void Emit(OutputLine line)
@@ -115,6 +146,12 @@ public sealed class BuildOutput
         LogLevel.Debug => $"\e[90m{line}\e[0m",
         _ => line,
     };
+}
+
+/// <summary>Ends a <see cref="BuildOutput.Divert"/>.</summary>
+internal sealed class Diversion(BuildOutput output) : IDisposable
+{
+    public void Dispose() => output.EndDiversion();
 }
 
 /// <summary>One target's lines while it runs beside others; printed as one block when it ends.</summary>

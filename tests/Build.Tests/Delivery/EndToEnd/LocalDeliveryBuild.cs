@@ -109,6 +109,10 @@ internal sealed class LocalDeliveryBuild : IAsyncDisposable
         return new BuildRun(code, output, clock.Elapsed, DeploymentRecord.TryRead(new Engine.AbsolutePath(Artifacts)));
     }
 
+    /// <summary>The variables and arguments <see cref="RunAsync(string[])"/> would give the build, for a test that starts it elsewhere (in a terminal).</summary>
+    public (Dictionary<string, string> Variables, string[] Arguments) Invocation(IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        (Variables(variables), [.. WithDefaults(args)]);
+
     /// <summary>Starts the build in a process group of its own, for a test that kills it midway.</summary>
     public RunningBuild Start(params string[] args) => new(build.StartInOwnProcessGroup(Variables(null), [.. WithDefaults(args)]));
 

@@ -112,7 +112,9 @@ public class EcsPlatformTests
         using var stop = new CancellationTokenSource();
         var errors = PutServerErrorsAsync(environment, idle, stop.Token);
 
-        var aborted = await environment.DeployAsync(MotoEcsEnvironment.ImageC);
+        // CloudWatch is read up to the whole second, so a bake must span more than one of them to see the errors put
+        // meanwhile, also when moto answers slowly beside other tests; 600 ms of the fast settings may see none.
+        var aborted = await environment.DeployAsync(MotoEcsEnvironment.ImageC, MotoEcsEnvironment.Fast with { BakeTime = TimeSpan.FromSeconds(3) });
         await stop.CancelAsync();
         await errors;
 
